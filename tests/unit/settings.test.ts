@@ -1,0 +1,82 @@
+/** The settings schema behind the URL, the UI and the CLI: what a link can and cannot do. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, KEYS, SCHEMA } from '../../src/state/schema';
+import { parseQuery, toQuery } from '../../src/state/query';
+
+describe('defaults', () => {
+  it('are the notebook experiment', () => {
+    expect(DEFAULTS).toMatchObject({
+      samples: 5000, features: 100, informative: null, redundant: 0, repeated: 0, clusters: 2, sep: 1, flip: 0.01,
+      weight: 0.5, dataSeed: 7, testSize: 0.2, splitSeed: 42, hidden: 16, layers: 1, actA: 'none', actB: 'relu',
+      dropA: 0, dropB: 0, lr: 0.001, epochs: 100, initSeed: 0, sameInit: true, seeds: 1, optimizer: 'adam', batch: 0,
+    });
+  });
+  it('every default lies within its own row', () => {
+    expect(parseQuery(toQuery({ ...DEFAULTS })).problems).toEqual([]);
+    for (const k of KEYS) {
+      const row = SCHEMA[k];
+      if (row.kind === 'int' || row.kind === 'float') {
+        expect(row.default).toBeGreaterThanOrEqual(row.min);
+        expect(row.default).toBeLessThanOrEqual(row.max);
+      }
+    }
+  });
+});
+
+describe('parseQuery', () => {
+  it('reads every kind of value', () => {
+    const { settings, problems } = parseQuery('?actB=tanh&hidden=32&lr=0.01&sameInit=0&informative=auto&flip=1e-2');
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ actB: 'tanh', hidden: 32, lr: 0.01, sameInit: false, informative: null, flip: 0.01 });
+  });
+
+  it('falls back per key and names each bad key', () => {
+    const { settings, problems } = parseQuery('hidden=abc&epochs=-5&actA=relu');
+    expect(settings.hidden).toBe(16);
+    expect(settings.epochs).toBe(100);
+    expect(settings.actA).toBe('relu');
+    expect(problems.map((p) => p.key)).toEqual(['hidden', 'epochs']);
+    expect(problems[0].message).toBe('hidden must be an integer in 1..512, got "abc"');
+    expect(problems[1].message).toBe('epochs must be an integer in 1..2000, got "-5"');
+  });
+
+  it('rejects unknown keys, repeated keys, NaN, Infinity, fractions for integers and hex', () => {
+    const { problems } = parseQuery('bogus=1&hidden=8&hidden=9&lr=NaN&dropA=Infinity&epochs=1.5&samples=0x100');
+    expect(problems.map((p) => p.key)).toEqual(['bogus', 'hidden', 'lr', 'dropA', 'epochs', 'samples']);
+    expect(problems[0].message).toContain('unknown setting "bogus"');
+    expect(problems[1].message).toContain('given 2 times');
+  });
+
+  it('shortens very long values and keeps markup as plain text', () => {
+    const { problems } = parseQuery(`actA=${encodeURIComponent('<script>alert(1)</script>'.repeat(20))}`);
+    expect(problems[0].value.length).toBeLessThanOrEqual(41);
+    expect(problems[0].message).toContain('<script>');
+  });
+
+  it('refuses sizes that would exhaust memory and states the limit', () => {
+    const { settings, problems } = parseQuery('samples=1000000000');
+    expect(settings.samples).toBe(5000);
+    expect(problems[0].message).toBe('samples must be an integer in 20..100000, got "1000000000"');
+    const combo = parseQuery('samples=100000&features=1000');
+    expect(combo.problems[0].message).toContain('samples × features must be at most 5,000,000');
+    expect(combo.settings.samples).toBe(5000);
+    expect(combo.settings.features).toBe(100);
+  });
+
+  it('rejects combinations make_classification rejects', () => {
+    const r = parseQuery('features=10&informative=8&redundant=3');
+    expect(r.problems[0].message).toContain('informative + redundant + repeated must be at most features (10)');
+    const c = parseQuery('informative=2&features=10&clusters=3');
+    expect(c.problems[0].message).toContain('2 classes × clusters must be at most 2^informative = 4');
+  });
+});
+
+describe('toQuery', () => {
+  it('writes only what differs from the defaults and round-trips', () => {
+    expect(toQuery(DEFAULTS)).toBe('');
+    const s = { ...DEFAULTS, actB: 'tanh' as const, lr: 0.05, sameInit: false, informative: 40 };
+    const q = toQuery(s);
+    expect(q).toBe('informative=40&actB=tanh&lr=0.05&sameInit=0');
+    expect(parseQuery(q).settings).toEqual(s);
+  });
+});
