@@ -1,0 +1,304 @@
+/**
+ * The training loop: N members trained as one computation, epoch by epoch, with their metrics kept
+ * on the device and read back a chunk of epochs at a time.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { RandomState } from '../data/randomState';
+import { bceLogitGrad, bceMean, disposeLabels, labels, wrongCount, type Labels } from './loss';
+import { drawParameters, type LayerParams } from './init';
+import { backward, createNet, disposeNet, firstLayer, forwardFrom, packParameters, unpackParameters, type Member, type Net } from './model';
+import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers';
+import { dropoutMasks } from './dropout';
+
+/** A train/test split ready for training: float32 features row-major, labels 0/1. */
+export interface TrainingData {
+  readonly nFeatures: number;
+  readonly xTrain: Float32Array;
+  readonly yTrain: Float32Array;
+  readonly xTest: Float32Array;
+  readonly yTest: Float32Array;
+}
+
+export interface TrainSpec {
+  /** [inputs, hidden..., 1] */
+  readonly sizes: readonly number[];
+  readonly members: readonly Member[];
+  readonly optimizer: OptimizerConfig;
+  readonly epochs: number;
+  /** Mini-batch size; 0 (or ≥ the training set) is full batch. */
+  readonly batchSize: number;
+  /** Seed of the generator that orders mini-batches (shared by all members). */
+  readonly shuffleSeed: number;
+}
+
+/**
+ * One epoch's metrics, indexed by member. `trainLoss` is the loss whose gradient the epoch's update
+ * used (with dropout active; for mini-batches the size-weighted mean of the batch losses).
+ * `testLoss`, `trainAccuracy` and `testAccuracy` are measured in evaluation mode (no dropout) with
+ * the parameters at the start of the epoch, i.e. before its update, as the notebook prints them.
+ */
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly trainLoss: number[];
+  readonly testLoss: number[];
+  readonly trainAccuracy: number[];
+  readonly testAccuracy: number[];
+}
+
+/** Metrics after the last update, in evaluation mode: what the notebook reports. */
+export interface FinalMetrics {
+  readonly trainLoss: number[];
+  readonly testLoss: number[];
+  readonly trainAccuracy: number[];
+  readonly testAccuracy: number[];
+}
+
+/** The first epoch whose loss was not a finite number, and the members it happened to. */
+export interface Divergence {
+  readonly epoch: number;
+  readonly members: number[];
+}
+
+export interface ChunkResult {
+  readonly records: EpochRecord[];
+  readonly diverged: Divergence | null;
+}
+
+/**
+ * The data on the device. Inputs are shared by all members: transposed [d, rows] for the forward
+ * product, and (training rows only) as given [rows, d] for the weight gradient. Labels are tiled
+ * to [N, rows] so every loss op is same-shape.
+ */
+interface DeviceData {
+  readonly xTrain: tf.Tensor2D;
+  readonly xTrainT: tf.Tensor2D;
+  readonly xTestT: tf.Tensor2D;
+  readonly yTrain: Labels;
+  readonly yTest: Labels;
+}
+
+export class Trainer {
+  readonly spec: TrainSpec;
+  private readonly data: DeviceData;
+  private readonly net: Net;
+  private readonly rngs: RandomState[];
+  private readonly shuffler: RandomState;
+  private readonly nTrain: number;
+  private readonly nTest: number;
+  /** Shapes of the parameter tensors, in order: per layer W [N, out, in], b [N, out, 1]. */
+  private readonly shapes: number[][];
+  /** Every parameter of every member as one flat vector (one optimizer step updates them all). */
+  private theta: tf.Tensor;
+  private readonly opt: Optimizer;
+  private epoch = 0;
+  private divergence: Divergence | null = null;
+  private disposed = false;
+
+  constructor(data: TrainingData, spec: TrainSpec) {
+    this.spec = spec;
+    const d = data.nFeatures;
+    const n = spec.members.length;
+    this.nTrain = data.yTrain.length;
+    this.nTest = data.yTest.length;
+    const xTrain = tf.tensor2d(data.xTrain, [this.nTrain, d]);
+    const tiledLabels = (y: Float32Array): Labels => {
+      const tiled = tf.tidy(() => tf.tile(tf.tensor2d(y, [1, y.length]), [n, 1]));
+      const out = labels(tiled);
+      tiled.dispose();
+      return out;
+    };
+    this.data = {
+      xTrain,
+      xTrainT: tf.transpose(xTrain),
+      xTestT: tf.tidy(() => tf.transpose(tf.tensor2d(data.xTest, [this.nTest, d]))),
+      yTrain: tiledLabels(data.yTrain),
+      yTest: tiledLabels(data.yTest),
+    };
+    this.net = createNet(spec.members);
+    this.rngs = spec.members.map((m) => new RandomState(m.initSeed));
+    const initial = packParameters(this.rngs.map((rs) => drawParameters(rs, spec.sizes)));
+    this.shapes = initial.map((t) => t.shape);
+    this.theta = tf.tidy(() => tf.concat(initial.map((t) => tf.reshape(t, [-1]))));
+    tf.dispose(initial);
+    this.opt = createOptimizer(spec.optimizer, this.theta.size);
+    this.shuffler = new RandomState(spec.shuffleSeed);
+  }
+
+  get epochsDone(): number {
+    return this.epoch;
+  }
+
+  get finished(): boolean {
+    return this.epoch >= this.spec.epochs || this.divergence !== null;
+  }
+
+  get diverged(): Divergence | null {
+    return this.divergence;
+  }
+
+  /**
+   * Train up to `count` more epochs (never past `spec.epochs`) and return their records. The
+   * epochs run back to back on the device; their metrics are read back once, at the end. A run
+   * whose loss stops being finite ends at that epoch: its record and later ones are dropped.
+   */
+  async train(count: number): Promise<ChunkResult> {
+    this.assertLive();
+    const n = Math.min(count, this.spec.epochs - this.epoch);
+    if (n <= 0 || this.divergence) return { records: [], diverged: this.divergence };
+    const pending: tf.Tensor[] = [];
+    for (let i = 0; i < n; i++) pending.push(this.step());
+    const first = this.epoch - n;
+    const flat = tf.stack(pending);
+    tf.dispose(pending);
+    const values = (await flat.data()) as Float32Array;
+    flat.dispose();
+    const records = this.toRecords(values, first, n);
+    const bad = records.findIndex((r) => !r.trainLoss.every(Number.isFinite) || !r.testLoss.every(Number.isFinite));
+    if (bad >= 0) {
+      const r = records[bad];
+      const members = r.trainLoss.map((_, m) => m).filter((m) => !Number.isFinite(r.trainLoss[m]) || !Number.isFinite(r.testLoss[m]));
+      this.divergence = { epoch: r.epoch, members };
+      return { records: records.slice(0, bad), diverged: this.divergence };
+    }
+    return { records, diverged: null };
+  }
+
+  /** One epoch; returns its metrics [4, N] (kept on the device) and updates the parameters. */
+  private step(): tf.Tensor {
+    const full = this.spec.batchSize <= 0 || this.spec.batchSize >= this.nTrain;
+    const result = tf.tidy(() => (full ? this.fullBatchEpoch() : this.miniBatchEpoch()));
+    this.theta.dispose();
+    this.theta = result.theta;
+    this.epoch += 1;
+    return result.metrics;
+  }
+
+  /** The parameter tensors, as views of a flat vector. */
+  private unflatten(theta: tf.Tensor): tf.Tensor[] {
+    return tf.split(theta, this.shapes.map((s) => s.reduce((a, b) => a * b, 1))).map((t, i) => tf.reshape(t, this.shapes[i]));
+  }
+
+  /** Forward, loss and one optimizer step on the rows `x` ([rows, d]; `xT` its transpose). */
+  private update(theta: tf.Tensor, x: tf.Tensor2D, xT: tf.Tensor2D, y: Labels) {
+    const params = this.unflatten(theta);
+    const rows = x.shape[0];
+    const z0 = firstLayer(xT, params);
+    const masks = dropoutMasks(this.spec.members, this.rngs, rows, this.spec.sizes);
+    const { logits, cache } = forwardFrom(z0, params, this.net, masks);
+    const p = tf.sigmoid(logits);
+    const grads = backward(bceLogitGrad(p, y, rows), x, params, cache, this.net, masks);
+    const next = this.opt.step(theta, tf.concat(grads.map((g) => tf.reshape(g, [-1]))));
+    return { next, loss: bceMean(p, y), p, z0, dropout: masks !== null, params };
+  }
+
+  private fullBatchEpoch(): { theta: tf.Tensor; metrics: tf.Tensor } {
+    const { xTrain, xTrainT, xTestT, yTrain, yTest } = this.data;
+    const u = this.update(this.theta, xTrain, xTrainT, yTrain);
+    // Without dropout the training pass already is the evaluation pass: reuse it.
+    const pEval = u.dropout ? this.probabilities(u.params, u.z0) : u.p;
+    const [testLoss, testWrong] = this.evaluateOn(u.params, xTestT, yTest);
+    const metrics = tf.stack([u.loss, testLoss, wrongCount(pEval, yTrain), testWrong]);
+    return { theta: tf.keep(u.next), metrics: tf.keep(metrics) };
+  }
+
+  private miniBatchEpoch(): { theta: tf.Tensor; metrics: tf.Tensor } {
+    const params = this.unflatten(this.theta);
+    const [, trainWrong] = this.evaluateOn(params, this.data.xTrainT, this.data.yTrain);
+    const [testLoss, testWrong] = this.evaluateOn(params, this.data.xTestT, this.data.yTest);
+    const order = this.shuffler.permutation(this.nTrain);
+    let theta = this.theta;
+    let lossSum: tf.Tensor = tf.zeros([this.spec.members.length]);
+    for (let start = 0; start < this.nTrain; start += this.spec.batchSize) {
+      const idx = tf.tensor1d(order.slice(start, start + this.spec.batchSize), 'int32');
+      const xb = tf.gather(this.data.xTrain, idx);
+      const yb = labels(tf.gather(this.data.yTrain.y, idx, 1));
+      const u = this.update(theta, xb, tf.transpose(xb), yb);
+      disposeLabels(yb);
+      lossSum = tf.add(lossSum, tf.mul(u.loss, idx.shape[0]));
+      theta = u.next;
+    }
+    const metrics = tf.stack([tf.div(lossSum, this.nTrain), testLoss, trainWrong, testWrong]);
+    return { theta: tf.keep(theta), metrics: tf.keep(metrics) };
+  }
+
+  private probabilities(params: tf.Tensor[], z0: tf.Tensor): tf.Tensor {
+    return tf.sigmoid(forwardFrom(z0, params, this.net, null).logits);
+  }
+
+  /** [mean loss, wrong count] per member on (xT, y), in evaluation mode. */
+  private evaluateOn(params: tf.Tensor[], xT: tf.Tensor2D, y: Labels): [tf.Tensor, tf.Tensor] {
+    const p = this.probabilities(params, firstLayer(xT, params));
+    return [bceMean(p, y), wrongCount(p, y)];
+  }
+
+  /** Loss and accuracy on both splits with the current parameters (after the last update). */
+  async evaluate(): Promise<FinalMetrics> {
+    this.assertLive();
+    const flat = tf.tidy(() => {
+      const params = this.unflatten(this.theta);
+      const [trainLoss, trainWrong] = this.evaluateOn(params, this.data.xTrainT, this.data.yTrain);
+      const [testLoss, testWrong] = this.evaluateOn(params, this.data.xTestT, this.data.yTest);
+      return tf.stack([trainLoss, testLoss, trainWrong, testWrong]);
+    });
+    const v = (await flat.data()) as Float32Array;
+    flat.dispose();
+    const r = this.toRecords(v, 0, 1)[0];
+    return { trainLoss: r.trainLoss, testLoss: r.testLoss, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy };
+  }
+
+  /** Every member's current parameters in PyTorch's layout (copies). */
+  async parameters(): Promise<LayerParams[][]> {
+    this.assertLive();
+    const flat = Float32Array.from((await this.theta.data()) as Float32Array);
+    const data: Float32Array[] = [];
+    let offset = 0;
+    for (const shape of this.shapes) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      data.push(flat.subarray(offset, offset + size));
+      offset += size;
+    }
+    return this.spec.members.map((_, m) => unpackParameters(data, this.spec.sizes, m));
+  }
+
+  /** Probabilities of every member for arbitrary rows (e.g. a grid for decision regions): [N, rows]. */
+  async predict(x: Float32Array, rows: number): Promise<Float32Array> {
+    this.assertLive();
+    const out = tf.tidy(() => {
+      const params = this.unflatten(this.theta);
+      return this.probabilities(params, firstLayer(tf.transpose(tf.tensor2d(x, [rows, this.spec.sizes[0]])), params));
+    });
+    const v = Float32Array.from((await out.data()) as Float32Array);
+    out.dispose();
+    return v;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.theta.dispose();
+    const { xTrain, xTrainT, xTestT, yTrain, yTest } = this.data;
+    tf.dispose([xTrain, xTrainT, xTestT]);
+    disposeLabels(yTrain);
+    disposeLabels(yTest);
+    disposeNet(this.net);
+    this.opt.dispose();
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new Error('this training run has been disposed');
+  }
+
+  /** Metrics laid out [epoch][loss, loss, wrong, wrong][member] -> records with accuracies. */
+  private toRecords(v: Float32Array, firstEpoch: number, epochs: number): EpochRecord[] {
+    const n = this.spec.members.length;
+    const row = (e: number, k: number) => Array.from(v.subarray((e * 4 + k) * n, (e * 4 + k + 1) * n));
+    const accuracy = (wrong: number[], rows: number) => wrong.map((w) => (rows - w) / rows);
+    return Array.from({ length: epochs }, (_, e) => ({
+      epoch: firstEpoch + e,
+      trainLoss: row(e, 0),
+      testLoss: row(e, 1),
+      trainAccuracy: accuracy(row(e, 2), this.nTrain),
+      testAccuracy: accuracy(row(e, 3), this.nTest),
+    }));
+  }
+}

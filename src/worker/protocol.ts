@@ -1,0 +1,62 @@
+/**
+ * The one message protocol between the UI and the training worker. Both sides import these types;
+ * the worker's dispatcher ends with an exhaustiveness check, so a new message does not compile until
+ * it is handled. Only plain data crosses: settings, small epoch records, typed arrays.
+ *
+ * Every run has an id chosen by the UI. Reset and every settings change start a new id; the UI
+ * drops any message whose id is not the current one, so a late epoch of an old run never reaches
+ * a chart.
+ */
+import type { Settings } from '../state/schema';
+import type { EpochRecord, FinalMetrics } from '../engine/trainer';
+import type { Member } from '../engine/model';
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+/** What the UI asks of the worker. */
+export type ToWorker =
+  /** Build the data and the networks for these settings; wait at epoch 0. Replaces any run. */
+  | { readonly type: 'prepare'; readonly runId: number; readonly settings: Settings }
+  /** Train until the last epoch, a pause, or a reset. */
+  | { readonly type: 'play'; readonly runId: number }
+  /** Stop after the epochs already under way. */
+  | { readonly type: 'pause'; readonly runId: number }
+  /** Train exactly one epoch, then pause. */
+  | { readonly type: 'step'; readonly runId: number }
+  /** Drop the run and free its tensors. */
+  | { readonly type: 'reset'; readonly runId: number }
+  /** Epochs per second; 0 = as fast as the device allows. Applies to the current and later runs. */
+  | { readonly type: 'pace'; readonly epochsPerSecond: number }
+  /** Report the worker's live tensor count (tests and the debug line use it). */
+  | { readonly type: 'memory' };
+
+/** Facts about a prepared run that the UI shows before any epoch is trained. */
+export interface RunInfo {
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly nFeatures: number;
+  readonly epochs: number;
+  /** Layer sizes [inputs, hidden..., 1]. */
+  readonly sizes: number[];
+  /** Members in order: every seed of network A, then every seed of network B. */
+  readonly members: Member[];
+  /** Milliseconds spent generating the data set. */
+  readonly dataMs: number;
+}
+
+/** What the worker tells the UI. */
+export type FromWorker =
+  | { readonly type: 'backend'; readonly name: BackendName; readonly reason: string }
+  | { readonly type: 'ready'; readonly runId: number; readonly info: RunInfo }
+  | { readonly type: 'epochs'; readonly runId: number; readonly records: EpochRecord[] }
+  | { readonly type: 'paused'; readonly runId: number; readonly epoch: number }
+  | { readonly type: 'done'; readonly runId: number; readonly final: FinalMetrics; readonly trainMs: number }
+  /** The loss stopped being a finite number at `epoch`; the run ended there. */
+  | { readonly type: 'diverged'; readonly runId: number; readonly epoch: number; readonly members: number[] }
+  | { readonly type: 'error'; readonly runId: number | null; readonly message: string }
+  | { readonly type: 'memory'; readonly numTensors: number };
+
+/** Compile-time exhaustiveness check for switches over message types. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled message: ${JSON.stringify(x)}`);
+}

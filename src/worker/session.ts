@@ -1,0 +1,166 @@
+/**
+ * What the worker does, as a plain class the unit tests drive in Node: it owns at most one run,
+ * trains it in chunks of epochs, and posts records. The worker entry only forwards messages here.
+ *
+ * Messages are handled one at a time in arrival order (preparing a run awaits the backend), while
+ * training proceeds in a loop that yields to the event loop between chunks so that a pause, a
+ * reset or new settings are seen within one chunk.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { prepareData } from '../data/fromSettings';
+import { trainSpec } from '../engine/experiment';
+import { Trainer } from '../engine/trainer';
+import type { BackendChoice, Settings } from '../state/schema';
+import { assertNever, type BackendName, type FromWorker, type RunInfo, type ToWorker } from './protocol';
+
+export interface SessionHost {
+  post(msg: FromWorker): void;
+  /** Make `choice` the active tfjs backend (or the best available for 'auto'). */
+  selectBackend(choice: BackendChoice): Promise<{ name: BackendName; reason: string }>;
+  /** Let other messages in: resolves on a later macrotask. */
+  yieldNow(): Promise<void>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+}
+
+/** Aim for one read-back (and one chart update) every ~40 ms of training. */
+const CHUNK_MS = 40;
+const MAX_CHUNK = 25;
+
+interface Run {
+  readonly id: number;
+  readonly trainer: Trainer;
+  playing: boolean;
+  /** Epochs left before pausing by itself (a Step sets 1). */
+  stepsLeft: number;
+  chunk: number;
+  trainMs: number;
+  looping: boolean;
+  retired: boolean;
+}
+
+export class Session {
+  private run: Run | null = null;
+  private pace = 0;
+  private backend: { choice: BackendChoice; name: BackendName } | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly host: SessionHost;
+
+  constructor(host: SessionHost) {
+    this.host = host;
+  }
+
+  /** Queue a message; handled after every earlier one. */
+  handle(msg: ToWorker): Promise<void> {
+    this.queue = this.queue.then(() => this.dispatch(msg)).catch((e: unknown) => this.fail(runIdOf(msg), e));
+    return this.queue;
+  }
+
+  private async dispatch(msg: ToWorker): Promise<void> {
+    switch (msg.type) {
+      case 'prepare':
+        return this.prepare(msg.runId, msg.settings);
+      case 'play':
+        return this.play(msg.runId, Infinity);
+      case 'step':
+        return this.play(msg.runId, 1);
+      case 'pause':
+        if (this.run?.id === msg.runId) this.run.playing = false;
+        return;
+      case 'reset':
+        this.retire();
+        return;
+      case 'pace':
+        this.pace = Math.max(0, msg.epochsPerSecond);
+        return;
+      case 'memory':
+        this.host.post({ type: 'memory', numTensors: tf.memory().numTensors });
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private async prepare(runId: number, settings: Settings): Promise<void> {
+    this.retire();
+    if (this.backend?.choice !== settings.backend) {
+      const picked = await this.host.selectBackend(settings.backend);
+      this.backend = { choice: settings.backend, name: picked.name };
+      this.host.post({ type: 'backend', ...picked });
+    }
+    const t0 = this.host.now();
+    const data = prepareData(settings);
+    const dataMs = this.host.now() - t0;
+    const spec = trainSpec(settings, data.nFeatures);
+    const trainer = new Trainer(data, spec);
+    this.run = { id: runId, trainer, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0, looping: false, retired: false };
+    const info: RunInfo = {
+      nTrain: data.yTrain.length, nTest: data.yTest.length, nFeatures: data.nFeatures, epochs: spec.epochs,
+      sizes: [...spec.sizes], members: [...spec.members], dataMs,
+    };
+    this.host.post({ type: 'ready', runId, info });
+  }
+
+  private async play(runId: number, steps: number): Promise<void> {
+    const run = this.run;
+    if (!run || run.id !== runId || run.trainer.finished) return;
+    run.playing = true;
+    run.stepsLeft = steps;
+    // Not awaited: the loop runs alongside later messages (that is how a pause gets in).
+    if (!run.looping) void this.loop(run).catch((e: unknown) => this.fail(run.id, e));
+  }
+
+  private async loop(run: Run): Promise<void> {
+    run.looping = true;
+    try {
+      while (this.run === run && run.playing && !run.trainer.finished) {
+        const n = this.pace > 0 ? 1 : Math.min(run.chunk, run.stepsLeft);
+        const t0 = this.host.now();
+        const { records, diverged } = await run.trainer.train(n);
+        const ms = this.host.now() - t0;
+        if (run.retired) return;
+        run.trainMs += ms;
+        // The first chunk is one epoch so the first point appears at once; then aim for CHUNK_MS.
+        run.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_MS * n) / Math.max(ms, 1e-3))));
+        if (records.length > 0) this.host.post({ type: 'epochs', runId: run.id, records });
+        if (diverged) {
+          this.host.post({ type: 'diverged', runId: run.id, epoch: diverged.epoch, members: diverged.members });
+          run.playing = false;
+          return;
+        }
+        run.stepsLeft -= n;
+        if (run.trainer.finished) {
+          const final = await run.trainer.evaluate();
+          if (!run.retired) this.host.post({ type: 'done', runId: run.id, final, trainMs: run.trainMs });
+          return;
+        }
+        if (run.stepsLeft <= 0) run.playing = false;
+        if (this.pace > 0) await this.host.sleep(Math.max(0, 1000 / this.pace - ms));
+        else await this.host.yieldNow();
+      }
+      if (this.run === run && !run.playing) this.host.post({ type: 'paused', runId: run.id, epoch: run.trainer.epochsDone });
+    } finally {
+      run.looping = false;
+      if (run.retired) run.trainer.dispose();
+    }
+  }
+
+  /** Drop the current run; its tensors are freed now, or by its loop once the chunk under way ends. */
+  private retire(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = null;
+    run.retired = true;
+    run.playing = false;
+    if (!run.looping) run.trainer.dispose();
+  }
+
+  private fail(runId: number | null, e: unknown): void {
+    if (runId !== null && this.run?.id === runId) this.retire();
+    this.host.post({ type: 'error', runId, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function runIdOf(msg: ToWorker): number | null {
+  return 'runId' in msg ? msg.runId : null;
+}

@@ -1,0 +1,98 @@
+/**
+ * The worker's logic, driven in Node as the worker entry drives it: prepare, play, pause, step,
+ * reset, settings changes mid-run, and the tensor count afterwards.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Session, type SessionHost } from '../../src/worker/session';
+import type { FromWorker } from '../../src/worker/protocol';
+import { parseQuery } from '../../src/state/query';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const SMALL = parseQuery('samples=300&features=10&hidden=8&epochs=30').settings;
+
+function harness() {
+  const messages: FromWorker[] = [];
+  const waiters: { pred: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void }[] = [];
+  const host: SessionHost = {
+    post(m) {
+      messages.push(m);
+      for (const w of [...waiters]) if (w.pred(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
+    },
+    selectBackend: async () => ({ name: 'cpu', reason: 'tests run on the CPU backend' }),
+    yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    now: () => performance.now(),
+  };
+  const session = new Session(host);
+  const next = (pred: (m: FromWorker) => boolean) => new Promise<FromWorker>((resolve) => {
+    const found = messages.find(pred);
+    if (found) resolve(found);
+    else waiters.push({ pred, resolve });
+  });
+  const epochsOf = (runId: number) => messages.flatMap((m) => (m.type === 'epochs' && m.runId === runId ? m.records.map((r) => r.epoch) : []));
+  return { session, messages, next, epochsOf };
+}
+
+describe('Session', () => {
+  it('trains a run to its last epoch, one record per epoch, in order', async () => {
+    const h = harness();
+    void h.session.handle({ type: 'prepare', runId: 1, settings: SMALL });
+    void h.session.handle({ type: 'play', runId: 1 });
+    const done = await h.next((m) => m.type === 'done');
+    expect(done.type === 'done' && done.final.testAccuracy.length).toBe(2);
+    expect(h.epochsOf(1)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(h.messages[0]).toEqual({ type: 'backend', name: 'cpu', reason: 'tests run on the CPU backend' });
+  });
+
+  it('pauses, steps exactly one epoch, and resumes to the end', async () => {
+    const h = harness();
+    void h.session.handle({ type: 'prepare', runId: 1, settings: SMALL });
+    void h.session.handle({ type: 'step', runId: 1 });
+    await h.next((m) => m.type === 'paused');
+    expect(h.epochsOf(1)).toEqual([0]);
+    void h.session.handle({ type: 'step', runId: 1 });
+    await h.next((m) => m.type === 'paused' && m.epoch === 2);
+    expect(h.epochsOf(1)).toEqual([0, 1]);
+    void h.session.handle({ type: 'play', runId: 1 });
+    void h.session.handle({ type: 'pause', runId: 1 });
+    const paused = await h.next((m) => m.type === 'paused' && m.epoch > 2);
+    const at = paused.type === 'paused' ? paused.epoch : -1;
+    expect(at).toBeLessThan(30);
+    expect(h.epochsOf(1).length).toBe(at);
+    void h.session.handle({ type: 'play', runId: 1 });
+    await h.next((m) => m.type === 'done');
+    expect(h.epochsOf(1)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+
+  it('a new run replaces the old one mid-training; the old id never posts again; tensors are freed', async () => {
+    const h = harness();
+    const before = tf.memory().numTensors;
+    void h.session.handle({ type: 'prepare', runId: 1, settings: { ...SMALL, epochs: 2000 } });
+    void h.session.handle({ type: 'play', runId: 1 });
+    await h.next((m) => m.type === 'epochs' && m.runId === 1);
+    void h.session.handle({ type: 'prepare', runId: 2, settings: { ...SMALL, actB: 'tanh' } });
+    void h.session.handle({ type: 'play', runId: 2 });
+    const cutoff = h.messages.length;
+    await h.next((m) => m.type === 'done' && m.runId === 2);
+    const late = h.messages.slice(cutoff).filter((m) => 'runId' in m && m.runId === 1 && m.type !== 'paused');
+    expect(late).toEqual([]);
+    void h.session.handle({ type: 'reset', runId: 2 });
+    await h.session.handle({ type: 'memory' });
+    const mem = h.messages[h.messages.length - 1];
+    expect(mem.type === 'memory' && mem.numTensors).toBe(before);
+  });
+
+  it('reports a diverging run at the epoch its loss stopped being finite', async () => {
+    const h = harness();
+    void h.session.handle({ type: 'prepare', runId: 5, settings: { ...SMALL, optimizer: 'sgd', lr: 10, sep: 10, epochs: 200 } });
+    void h.session.handle({ type: 'play', runId: 5 });
+    const m = await h.next((x) => x.type === 'diverged' || x.type === 'done');
+    expect(m.type).toBe('diverged');
+    if (m.type === 'diverged') expect(h.epochsOf(5).length).toBe(m.epoch);
+  });
+});
