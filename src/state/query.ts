@@ -4,6 +4,7 @@
  * can show a notice and the CLI can refuse to run.
  */
 import { DEFAULTS, KEYS, MAX_CELLS, SCHEMA, type Key, type Row, type Settings } from './schema';
+import { lessonBase } from './lessons';
 
 /** One key that could not be used as given. `value` is the raw text, shortened for display. */
 export interface SettingProblem {
@@ -74,16 +75,17 @@ function isKey(k: string): k is Key {
 }
 
 /**
- * Parse a query string (with or without a leading "?"). Unknown keys, repeated keys, malformed or
- * out-of-range values, and combinations that cannot work together are all reported; the affected
- * keys keep their defaults.
+ * Parse a query string (with or without a leading "?"). `lesson` is read first: its preset is the
+ * base that every other key overrides. Unknown keys, repeated keys, malformed or out-of-range
+ * values, and combinations that cannot work together are all reported; the affected keys keep
+ * the base's values.
  */
 export function parseQuery(query: string): ParseResult {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const settings: Settings = { ...DEFAULTS };
   const problems: SettingProblem[] = [];
   const seen = new Map<string, number>();
   for (const [k] of params) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const given = new Map<Key, Settings[Key]>();
   for (const [k, count] of seen) {
     const raw = params.get(k) ?? '';
     if (!isKey(k)) {
@@ -92,17 +94,20 @@ export function parseQuery(query: string): ParseResult {
       problems.push({ key: k, value: shown(raw), message: `${k} is given ${count} times; give it once` });
     } else {
       const r = parseValue(k, raw);
-      if (r.ok) assign(settings, k, r.value);
+      if (r.ok) given.set(k, r.value);
       else problems.push({ key: k, value: shown(raw), message: r.message });
     }
   }
+  const base = lessonBase((given.get('lesson') as Settings['lesson'] | undefined) ?? DEFAULTS.lesson);
+  const settings: Settings = { ...base };
+  for (const [k, v] of given) assign(settings, k, v);
   for (const p of checkCombination(settings)) {
     problems.push(p);
-    for (const k of p.keys) assign(settings, k, DEFAULTS[k]);
+    for (const k of p.keys) assign(settings, k, base[k]);
   }
   // A combination can still fail after the reset (e.g. only one of the keys was given): the
-  // defaults always pass, so resetting every data key is the last resort.
-  if (checkCombination(settings).length > 0) for (const k of DATA_KEYS) assign(settings, k, DEFAULTS[k]);
+  // lesson's own values always pass, so resetting every data key is the last resort.
+  if (checkCombination(settings).length > 0) for (const k of DATA_KEYS) assign(settings, k, base[k]);
   return { settings, problems };
 }
 
@@ -133,12 +138,17 @@ export function checkCombination(s: Settings): (SettingProblem & { keys: Key[] }
   return out;
 }
 
-/** Serialise to a query string with only the keys that differ from the defaults, in schema order. */
+/**
+ * Serialise to a query string: the lesson (unless it is the notebook), then only the keys that
+ * differ from that lesson's preset, in schema order.
+ */
 export function toQuery(s: Settings): string {
   const params = new URLSearchParams();
+  const base = lessonBase(s.lesson);
   for (const k of KEYS) {
     const v = s[k];
-    if (v === DEFAULTS[k]) continue;
+    if (k !== 'lesson' && v === base[k]) continue;
+    if (k === 'lesson' && v === DEFAULTS.lesson) continue;
     params.set(k, typeof v === 'boolean' ? (v ? '1' : '0') : v === null ? 'auto' : String(v));
   }
   return params.toString();
@@ -146,7 +156,7 @@ export function toQuery(s: Settings): string {
 
 /** The settings that differ from the notebook's, as `key=value` pairs (for "how this differs" lines). */
 export function differences(s: Settings): { key: Key; value: string }[] {
-  return KEYS.filter((k) => SCHEMA[k].scope === 'experiment' && s[k] !== DEFAULTS[k]).map((k) => ({
+  return KEYS.filter((k) => k !== 'lesson' && SCHEMA[k].scope === 'experiment' && s[k] !== DEFAULTS[k]).map((k) => ({
     key: k,
     value: String(s[k]),
   }));

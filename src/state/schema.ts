@@ -18,6 +18,10 @@ export type OptimizerName = (typeof OPTIMIZERS)[number];
 export const BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
+/** Lessons: named presets (src/state/lessons.ts holds their settings and texts). */
+export const LESSON_NAMES = ['notebook', 'overfit', 'dropout', 'linear', 'deep-linear', 'moons', 'circles', 'xor'] as const;
+export type LessonName = (typeof LESSON_NAMES)[number];
+
 /** The largest data set the app accepts, in samples × features (40 MB of float64 while generating). */
 export const MAX_CELLS = 5_000_000;
 
@@ -61,6 +65,8 @@ const UINT32_MAX = 4294967295;
 
 /** The table. Key names are a public contract: URLs in the wild use them. */
 export const SCHEMA = {
+  lesson: { kind: 'enum', default: 'notebook', values: LESSON_NAMES, scope: 'experiment',
+    doc: 'a lesson: a preset of the settings below, which any other key then overrides' } as EnumRow<LessonName>,
   dataset: { kind: 'enum', default: 'classification', values: DATASETS, scope: 'experiment',
     doc: 'data set: make_classification, make_moons, make_circles or four xor blobs' } as EnumRow<DatasetName>,
   samples: { kind: 'int', default: 5000, min: 20, max: 100_000, scope: 'experiment',

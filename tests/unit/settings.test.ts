@@ -71,6 +71,25 @@ describe('parseQuery', () => {
   });
 });
 
+describe('lessons', () => {
+  it('a lesson is a preset that other keys override', () => {
+    const { settings, problems } = parseQuery('lesson=moons&noise=0.3');
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ lesson: 'moons', dataset: 'moons', noise: 0.3 });
+    expect(toQuery(settings)).toBe('lesson=moons&noise=0.3');
+  });
+  it('a bad key in a lesson falls back to the lesson value, not the notebook default', () => {
+    const { settings, problems } = parseQuery('lesson=overfit&hidden=-1');
+    expect(problems.map((p) => p.key)).toEqual(['hidden']);
+    expect(settings.hidden).toBe(256);
+  });
+  it('an unknown lesson is named and the notebook opens', () => {
+    const { settings, problems } = parseQuery('lesson=nope');
+    expect(problems[0].message).toContain('lesson must be one of notebook, overfit');
+    expect(settings.lesson).toBe('notebook');
+  });
+});
+
 describe('toQuery', () => {
   it('writes only what differs from the defaults and round-trips', () => {
     expect(toQuery(DEFAULTS)).toBe('');
