@@ -6,7 +6,7 @@ import type { Settings } from '../state/schema';
 import type { PreparedData } from '../data/fromSettings';
 import { layerSizes } from './init';
 import type { Member, NetworkId } from './model';
-import { Trainer, type EpochRecord, type FinalMetrics, type TrainSpec } from './trainer';
+import { Trainer, type Divergence, type EpochRecord, type FinalMetrics, type TrainSpec } from './trainer';
 
 export const NETWORKS: readonly NetworkId[] = ['a', 'b'];
 
@@ -54,7 +54,7 @@ export interface NetworkResult {
 export interface RunOutcome {
   readonly members: Member[];
   readonly results: NetworkResult[];
-  readonly diverged: { epoch: number; members: number[] } | null;
+  readonly diverged: Divergence | null;
 }
 
 /** Collect per-member curves from epoch records. */
@@ -98,6 +98,9 @@ export async function runAll(s: Settings, data: PreparedData, opts: RunOptions =
       const chunk = await trainer.train(opts.chunk ?? 10);
       records.push(...chunk.records);
       opts.onProgress?.(trainer.epochsDone, spec.epochs);
+      // Let the event loop run (a read-back on the CPU backend resolves without yielding), so a
+      // cancel request such as Ctrl-C is seen between chunks.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     const final = await trainer.evaluate();
     return { members: [...spec.members], results: resultsOf(spec.members, records, final), diverged: trainer.diverged };

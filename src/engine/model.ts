@@ -177,8 +177,9 @@ export function backward(g: tf.Tensor, x: tf.Tensor2D, params: readonly tf.Tenso
     }
     grads[2 * l] = tf.matMul(dz, cache.h[l - 1], false, true);
     const w = params[2 * l];
+    const [, out, fanIn] = w.shape as [number, number, number];
     // The output layer (out = 1): Wᵀ·dz is an outer product, cheaper as a broadcast multiply.
-    const dh = w.shape[1] === 1 ? tf.mul(tf.reshape(w, [n, w.shape[2], 1]), dz) : tf.matMul(w, dz, true, false);
+    const dh = out === 1 ? tf.mul(tf.reshape(w, [n, fanIn, 1]), dz) : tf.matMul(w, dz, true, false);
     const da = masks ? tf.mul(dh, masks[l - 1]) : dh;
     const slope = activationSlope(net, cache.z[l - 1], cache.a[l - 1]);
     dz = slope ? tf.mul(da, slope) : da;

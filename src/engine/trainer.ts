@@ -53,11 +53,23 @@ export interface FinalMetrics {
   readonly testAccuracy: number[];
 }
 
-/** The first epoch whose loss was not a finite number, and the members it happened to. */
+/**
+ * The first epoch at which a run blew up, and the members it happened to. `nonFinite`: the loss
+ * became NaN or infinite. `exploded`: the training loss rose above EXPLOSION × its starting value
+ * (at least ln 2, a coin flip's loss). With PyTorch's BCELoss, whose logs are clamped at −100, a
+ * too-large step usually saturates the sigmoid instead of reaching infinity: the loss jumps to
+ * tens and the gradient vanishes, so the run is as dead as a NaN one.
+ */
 export interface Divergence {
   readonly epoch: number;
   readonly members: number[];
+  readonly reason: 'nonFinite' | 'exploded';
+  /** The offending training loss of the first member named (NaN for nonFinite). */
+  readonly loss: number;
 }
+
+/** How many times its starting loss a training loss may reach before the run counts as exploded. */
+export const EXPLOSION = 10;
 
 export interface ChunkResult {
   readonly records: EpochRecord[];
@@ -92,6 +104,8 @@ export class Trainer {
   private readonly opt: Optimizer;
   private epoch = 0;
   private divergence: Divergence | null = null;
+  /** Each member's epoch-0 training loss, at least ln 2: the yardstick for an explosion. */
+  private startLoss: number[] = [];
   private disposed = false;
 
   constructor(data: TrainingData, spec: TrainSpec) {
@@ -153,14 +167,22 @@ export class Trainer {
     const values = (await flat.data()) as Float32Array;
     flat.dispose();
     const records = this.toRecords(values, first, n);
-    const bad = records.findIndex((r) => !r.trainLoss.every(Number.isFinite) || !r.testLoss.every(Number.isFinite));
+    if (first === 0) this.startLoss = records[0].trainLoss.map((l) => Math.max(l, Math.LN2));
+    const bad = records.findIndex((r) => this.blownUp(r).length > 0);
     if (bad >= 0) {
       const r = records[bad];
-      const members = r.trainLoss.map((_, m) => m).filter((m) => !Number.isFinite(r.trainLoss[m]) || !Number.isFinite(r.testLoss[m]));
-      this.divergence = { epoch: r.epoch, members };
+      const members = this.blownUp(r);
+      const nonFinite = members.some((m) => !Number.isFinite(r.trainLoss[m]) || !Number.isFinite(r.testLoss[m]));
+      this.divergence = { epoch: r.epoch, members, reason: nonFinite ? 'nonFinite' : 'exploded', loss: r.trainLoss[members[0]] };
       return { records: records.slice(0, bad), diverged: this.divergence };
     }
     return { records, diverged: null };
+  }
+
+  /** Members whose loss in this record is not finite or has exploded. */
+  private blownUp(r: EpochRecord): number[] {
+    return r.trainLoss.map((_, m) => m).filter((m) => !Number.isFinite(r.trainLoss[m]) || !Number.isFinite(r.testLoss[m]) ||
+      r.trainLoss[m] > EXPLOSION * this.startLoss[m]);
   }
 
   /** One epoch; returns its metrics [4, N] (kept on the device) and updates the parameters. */

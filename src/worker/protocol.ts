@@ -8,7 +8,7 @@
  * a chart.
  */
 import type { Settings } from '../state/schema';
-import type { EpochRecord, FinalMetrics } from '../engine/trainer';
+import type { Divergence, EpochRecord, FinalMetrics } from '../engine/trainer';
 import type { Member } from '../engine/model';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -51,8 +51,8 @@ export type FromWorker =
   | { readonly type: 'epochs'; readonly runId: number; readonly records: EpochRecord[] }
   | { readonly type: 'paused'; readonly runId: number; readonly epoch: number }
   | { readonly type: 'done'; readonly runId: number; readonly final: FinalMetrics; readonly trainMs: number }
-  /** The loss stopped being a finite number at `epoch`; the run ended there. */
-  | { readonly type: 'diverged'; readonly runId: number; readonly epoch: number; readonly members: number[] }
+  /** The loss blew up (NaN, infinite, or exploded) at `divergence.epoch`; the run ended there. */
+  | { readonly type: 'diverged'; readonly runId: number; readonly divergence: Divergence }
   | { readonly type: 'error'; readonly runId: number | null; readonly message: string }
   | { readonly type: 'memory'; readonly numTensors: number };
 

@@ -124,7 +124,7 @@ export class Session {
         run.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_MS * n) / Math.max(ms, 1e-3))));
         if (records.length > 0) this.host.post({ type: 'epochs', runId: run.id, records });
         if (diverged) {
-          this.host.post({ type: 'diverged', runId: run.id, epoch: diverged.epoch, members: diverged.members });
+          this.host.post({ type: 'diverged', runId: run.id, divergence: diverged });
           run.playing = false;
           return;
         }

@@ -89,10 +89,14 @@ describe('Session', () => {
 
   it('reports a diverging run at the epoch its loss stopped being finite', async () => {
     const h = harness();
-    void h.session.handle({ type: 'prepare', runId: 5, settings: { ...SMALL, optimizer: 'sgd', lr: 10, sep: 10, epochs: 200 } });
+    void h.session.handle({ type: 'prepare', runId: 5, settings: { ...SMALL, lr: 10, epochs: 200 } });
     void h.session.handle({ type: 'play', runId: 5 });
     const m = await h.next((x) => x.type === 'diverged' || x.type === 'done');
     expect(m.type).toBe('diverged');
-    if (m.type === 'diverged') expect(h.epochsOf(5).length).toBe(m.epoch);
+    if (m.type !== 'diverged') return;
+    expect(m.divergence.reason).toBe('exploded');
+    expect(m.divergence.epoch).toBeGreaterThan(0);
+    // The curve so far is kept: every epoch before the explosion, none after.
+    expect(h.epochsOf(5)).toEqual(Array.from({ length: m.divergence.epoch }, (_, i) => i));
   });
 });
