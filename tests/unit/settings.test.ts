@@ -81,7 +81,7 @@ describe('lessons', () => {
   it('a bad key in a lesson falls back to the lesson value, not the notebook default', () => {
     const { settings, problems } = parseQuery('lesson=overfit&hidden=-1');
     expect(problems.map((p) => p.key)).toEqual(['hidden']);
-    expect(settings.hidden).toBe(256);
+    expect(settings.hidden).toBe(128);
   });
   it('an unknown lesson is named and the notebook opens', () => {
     const { settings, problems } = parseQuery('lesson=nope');

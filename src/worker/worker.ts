@@ -1,0 +1,42 @@
+/**
+ * The worker entry: a thin dispatcher. The logic lives in Session (driven by unit tests in Node) and
+ * selectBackend; this file only connects them to the worker's globals.
+ */
+import { selectBackend } from './backends';
+import type { FromWorker, ToWorker } from './protocol';
+import { Session, type SessionHost } from './session';
+
+const post = (msg: FromWorker): void => self.postMessage(msg);
+
+// A zero-delay macrotask: setTimeout(0) is clamped to 4 ms after a few nestings, a message is not.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
+const host: SessionHost = {
+  post,
+  selectBackend,
+  yieldNow: () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    }),
+  sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  now: () => performance.now(),
+};
+
+const session = new Session(host);
+
+self.onmessage = (e: MessageEvent<ToWorker>) => void session.handle(e.data);
+
+// Anything that escapes the session still reaches the UI as a message it can show; preventDefault
+// keeps it from also surfacing as the Worker's `error` event, which the UI treats as a crash.
+self.addEventListener('error', (e: ErrorEvent) => {
+  e.preventDefault();
+  post({ type: 'error', runId: null, message: e.message || 'uncaught error in the training worker' });
+});
+self.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
+  e.preventDefault();
+  const reason: unknown = e.reason;
+  post({ type: 'error', runId: null, message: reason instanceof Error ? reason.message : String(reason) });
+});
