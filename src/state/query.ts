@@ -41,6 +41,8 @@ export function allowed(row: Row): string {
       return '0 or 1';
     case 'enum':
       return `one of ${row.values.join(', ')}`;
+    case 'list':
+      return `a comma-separated list of ${row.values.join(', ')}`;
   }
 }
 
@@ -56,6 +58,12 @@ export function parseValue(key: Key, raw: string): { ok: true; value: Settings[K
       return bad;
     case 'enum':
       return row.values.includes(text) ? { ok: true, value: text as Settings[Key] } : bad;
+    case 'list': {
+      const items = text === '' ? [] : text.split(',').map((x) => x.trim());
+      if (!items.every((x) => row.values.includes(x))) return bad;
+      // A set: schema order, no repeats, so equal sets serialise alike.
+      return { ok: true, value: row.values.filter((v) => items.includes(v)) as Settings[Key] };
+    }
     case 'autoint':
       if (text === 'auto' || text === '') return { ok: true, value: null };
       return INT_RE.test(text) && inRange(Number(text), row) ? { ok: true, value: Number(text) } : bad;
@@ -147,11 +155,21 @@ export function toQuery(s: Settings): string {
   const base = lessonBase(s.lesson);
   for (const k of KEYS) {
     const v = s[k];
-    if (k !== 'lesson' && v === base[k]) continue;
+    if (k !== 'lesson' && same(v, base[k])) continue;
     if (k === 'lesson' && v === DEFAULTS.lesson) continue;
-    params.set(k, typeof v === 'boolean' ? (v ? '1' : '0') : v === null ? 'auto' : String(v));
+    params.set(k, typeof v === 'boolean' ? (v ? '1' : '0') : v === null ? 'auto' : Array.isArray(v) ? v.join(',') : String(v));
   }
   return params.toString();
+}
+
+/** The experiment part of the settings as a canonical string: equal exactly when the runs are. */
+export function experimentKey(s: Settings): string {
+  return KEYS.filter((k) => SCHEMA[k].scope === 'experiment').map((k) => `${k}=${String(s[k])}`).join('&');
+}
+
+/** Equal setting values (lists compare by content). */
+export function same<T>(a: T, b: T): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.join(',') === b.join(',') : a === b;
 }
 
 /** The settings that differ from the notebook's, as `key=value` pairs (for "how this differs" lines). */

@@ -4,6 +4,7 @@
  * tests drive it directly.
  */
 import type { Divergence, EpochRecord, FinalMetrics } from '../engine/trainer';
+import type { Snapshot } from '../engine/snapshot';
 import type { FromWorker, RunInfo } from '../worker/protocol';
 
 export type RunStatus = 'idle' | 'training' | 'paused' | 'done' | 'error';
@@ -19,6 +20,8 @@ export interface RunView {
   readonly trainMs: number | null;
   readonly error: string | null;
   readonly diverged: Divergence | null;
+  /** The latest look inside the networks (first seed of each). */
+  readonly snapshot: Snapshot | null;
 }
 
 export const IDLE_RUN: RunView = {
@@ -29,6 +32,7 @@ export const IDLE_RUN: RunView = {
   trainMs: null,
   error: null,
   diverged: null,
+  snapshot: null,
 };
 
 /** A run that has been asked to train (or step) and has no epochs yet. */
@@ -67,6 +71,8 @@ export function applyMessage(view: RunView, msg: RunMessage): RunView {
       return { ...view, status: 'done', final: msg.final, trainMs: msg.trainMs };
     case 'diverged':
       return { ...view, status: 'error', diverged: msg.divergence };
+    case 'snapshot':
+      return { ...view, snapshot: msg.snapshot };
     case 'error':
       return { ...view, status: 'error', error: msg.message };
   }

@@ -22,6 +22,10 @@ export type BackendChoice = (typeof BACKENDS)[number];
 export const LESSON_NAMES = ['notebook', 'overfit', 'dropout', 'linear', 'deep-linear', 'moons', 'circles', 'xor'] as const;
 export type LessonName = (typeof LESSON_NAMES)[number];
 
+/** Parts of the page a classroom link can hide (`hide=data,shared`). */
+export const HIDEABLE = ['lessons', 'networkA', 'networkB', 'shared', 'data', 'seeds', 'pace', 'export', 'inside'] as const;
+export type Hideable = (typeof HIDEABLE)[number];
+
 /** The largest data set the app accepts, in samples × features (40 MB of float64 while generating). */
 export const MAX_CELLS = 5_000_000;
 
@@ -59,7 +63,13 @@ export interface AutoIntRow extends RowBase {
   readonly min: number;
   readonly max: number;
 }
-export type Row = IntRow | FloatRow | EnumRow<string> | BoolRow | AutoIntRow;
+/** A set of values, written comma-separated in the URL (`hide=data,shared`); default empty. */
+export interface ListRow<T extends string> extends RowBase {
+  readonly kind: 'list';
+  readonly default: readonly T[];
+  readonly values: readonly T[];
+}
+export type Row = IntRow | FloatRow | EnumRow<string> | BoolRow | AutoIntRow | ListRow<string>;
 
 const UINT32_MAX = 4294967295;
 
@@ -129,14 +139,22 @@ export const SCHEMA = {
     doc: 'how many init seeds to run (initSeed, initSeed + 1, ...)' } as IntRow,
   backend: { kind: 'enum', default: 'auto', values: BACKENDS, scope: 'view',
     doc: 'TensorFlow.js backend: auto picks the fastest available' } as EnumRow<BackendChoice>,
-  autostart: { kind: 'bool', default: false, scope: 'view',
-    doc: '1 = start training when the page opens' } as BoolRow,
+  autostart: { kind: 'bool', default: true, scope: 'view',
+    doc: '1 = start training when the page opens; 0 = wait for Train' } as BoolRow,
+  pace: { kind: 'float', default: 0, min: 0, max: 30, scope: 'view',
+    doc: 'epochs per second, to narrate the curves as they form; 0 = full speed' } as FloatRow,
+  present: { kind: 'bool', default: false, scope: 'view',
+    doc: '1 = presenter mode: large type and charts, high contrast, for a lecture hall' } as BoolRow,
+  hide: { kind: 'list', default: [], values: HIDEABLE, scope: 'view',
+    doc: 'parts of the page to hide from students, comma-separated' } as ListRow<Hideable>,
 } as const satisfies Record<string, Row>;
 
 export type Key = keyof typeof SCHEMA;
 export const KEYS = Object.keys(SCHEMA) as Key[];
 
-type ValueOf<R> = R extends EnumRow<infer T>
+type ValueOf<R> = R extends ListRow<infer T>
+  ? readonly T[]
+  : R extends EnumRow<infer T>
   ? T
   : R extends BoolRow
     ? boolean

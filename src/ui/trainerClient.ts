@@ -7,7 +7,7 @@
  * React at most once per animation frame, so rendering never happens per epoch.
  */
 import type { Settings } from '../state/schema';
-import { toQuery } from '../state/query';
+import { experimentKey as runKey } from '../state/query';
 import { IDLE_RUN, STARTED_RUN, applyMessage, belongsTo, isRunMessage, type RunView } from '../state/run';
 import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
 
@@ -27,10 +27,6 @@ export const INITIAL_STATE: TrainerState = { ...IDLE_RUN, backend: null };
 const CRASH_WINDOW_MS = 10_000;
 const MAX_CRASHES = 3;
 
-/** Two settings objects describe the same run when they serialise alike (view keys aside). */
-function runKey(s: Settings): string {
-  return toQuery({ ...s, autostart: false });
-}
 
 export class TrainerClient {
   private readonly spawn: () => Worker;
@@ -80,6 +76,7 @@ export class TrainerClient {
 
   /** New settings: a run under way (or finished) starts over with them; an idle page stays idle. */
   configure(settings: Settings): void {
+    if (settings.backend !== this.settings.backend) this.post({ type: 'init', backend: settings.backend });
     this.settings = settings;
     const key = runKey(settings);
     if (key === this.key) return;
@@ -121,6 +118,8 @@ export class TrainerClient {
       this.crashed(e.message || 'the worker script failed');
     };
     worker.onmessageerror = () => this.crashed('a message from the worker could not be read');
+    // Pick the backend at once, so the page says which one runs before the first Train.
+    worker.postMessage({ type: 'init', backend: this.settings.backend } satisfies ToWorker);
     return worker;
   }
 

@@ -7,7 +7,8 @@
  * drops any message whose id is not the current one, so a late epoch of an old run never reaches
  * a chart.
  */
-import type { Settings } from '../state/schema';
+import type { BackendChoice, Settings } from '../state/schema';
+import type { PlaneView, Snapshot } from '../engine/snapshot';
 import type { Divergence, EpochRecord, FinalMetrics } from '../engine/trainer';
 import type { Member } from '../engine/model';
 
@@ -15,6 +16,8 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
 /** What the UI asks of the worker. */
 export type ToWorker =
+  /** Pick the backend now (the worker posts 'backend'), so the page can say which before a run. */
+  | { readonly type: 'init'; readonly backend: BackendChoice }
   /** Build the data and the networks for these settings; wait at epoch 0. Replaces any run. */
   | { readonly type: 'prepare'; readonly runId: number; readonly settings: Settings }
   /** Train until the last epoch, a pause, or a reset. */
@@ -42,6 +45,8 @@ export interface RunInfo {
   readonly members: Member[];
   /** Milliseconds spent generating the data set. */
   readonly dataMs: number;
+  /** The test set in two dimensions, for the 2-D view and the decision regions. */
+  readonly view: PlaneView;
 }
 
 /** What the worker tells the UI. */
@@ -50,6 +55,8 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly runId: number; readonly info: RunInfo }
   | { readonly type: 'epochs'; readonly runId: number; readonly records: EpochRecord[] }
   | { readonly type: 'paused'; readonly runId: number; readonly epoch: number }
+  /** What the teaching panels show, a few times a second while training and whenever it stops. */
+  | { readonly type: 'snapshot'; readonly runId: number; readonly snapshot: Snapshot }
   | { readonly type: 'done'; readonly runId: number; readonly final: FinalMetrics; readonly trainMs: number }
   /** The loss blew up (NaN, infinite, or exploded) at `divergence.epoch`; the run ended there. */
   | { readonly type: 'diverged'; readonly runId: number; readonly divergence: Divergence }

@@ -10,6 +10,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { prepareData } from '../data/fromSettings';
 import { trainSpec } from '../engine/experiment';
 import { Trainer } from '../engine/trainer';
+import { planeView, takeSnapshot, type PlaneView } from '../engine/snapshot';
+import type { PreparedData } from '../data/fromSettings';
 import type { BackendChoice, Settings } from '../state/schema';
 import { assertNever, type BackendName, type FromWorker, type RunInfo, type ToWorker } from './protocol';
 
@@ -26,10 +28,15 @@ export interface SessionHost {
 /** Aim for one read-back (and one chart update) every ~40 ms of training. */
 const CHUNK_MS = 40;
 const MAX_CHUNK = 25;
+/** Teaching-panel snapshots while training: at most this often (they cost a few ms each). */
+const SNAPSHOT_MS = 500;
 
 interface Run {
   readonly id: number;
   readonly trainer: Trainer;
+  readonly data: PreparedData;
+  readonly view: PlaneView;
+  lastSnapshot: number;
   playing: boolean;
   /** Epochs left before pausing by itself (a Step sets 1). */
   stepsLeft: number;
@@ -58,6 +65,8 @@ export class Session {
 
   private async dispatch(msg: ToWorker): Promise<void> {
     switch (msg.type) {
+      case 'init':
+        return this.ensureBackend(msg.backend);
       case 'prepare':
         return this.prepare(msg.runId, msg.settings);
       case 'play':
@@ -83,22 +92,35 @@ export class Session {
 
   private async prepare(runId: number, settings: Settings): Promise<void> {
     this.retire();
-    if (this.backend?.choice !== settings.backend) {
-      const picked = await this.host.selectBackend(settings.backend);
-      this.backend = { choice: settings.backend, name: picked.name };
-      this.host.post({ type: 'backend', ...picked });
-    }
+    await this.ensureBackend(settings.backend);
     const t0 = this.host.now();
     const data = prepareData(settings);
     const dataMs = this.host.now() - t0;
     const spec = trainSpec(settings, data.nFeatures);
     const trainer = new Trainer(data, spec);
-    this.run = { id: runId, trainer, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0, looping: false, retired: false };
+    const view = planeView(data);
+    const run: Run = { id: runId, trainer, data, view, lastSnapshot: 0, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0, looping: false, retired: false };
+    this.run = run;
     const info: RunInfo = {
       nTrain: data.yTrain.length, nTest: data.yTest.length, nFeatures: data.nFeatures, epochs: spec.epochs,
-      sizes: [...spec.sizes], members: [...spec.members], dataMs,
+      sizes: [...spec.sizes], members: [...spec.members], dataMs, view,
     };
     this.host.post({ type: 'ready', runId, info });
+    await this.snapshot(run);
+  }
+
+  private async ensureBackend(choice: BackendChoice): Promise<void> {
+    if (this.backend?.choice === choice) return;
+    const picked = await this.host.selectBackend(choice);
+    this.backend = { choice, name: picked.name };
+    this.host.post({ type: 'backend', ...picked });
+  }
+
+  /** Post what the teaching panels show for the run as it is now. */
+  private async snapshot(run: Run): Promise<void> {
+    run.lastSnapshot = this.host.now();
+    const snapshot = await takeSnapshot(run.trainer, run.data, run.view);
+    if (this.run === run && !run.retired) this.host.post({ type: 'snapshot', runId: run.id, snapshot });
   }
 
   private async play(runId: number, steps: number): Promise<void> {
@@ -123,6 +145,9 @@ export class Session {
         // The first chunk is one epoch so the first point appears at once; then aim for CHUNK_MS.
         run.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_MS * n) / Math.max(ms, 1e-3))));
         if (records.length > 0) this.host.post({ type: 'epochs', runId: run.id, records });
+        const stopping = diverged !== null || run.trainer.finished || run.stepsLeft - n <= 0 || !run.playing;
+        if (stopping || this.host.now() - run.lastSnapshot >= SNAPSHOT_MS) await this.snapshot(run);
+        if (run.retired) return;
         if (diverged) {
           this.host.post({ type: 'diverged', runId: run.id, divergence: diverged });
           run.playing = false;

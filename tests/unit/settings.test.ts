@@ -90,6 +90,24 @@ describe('lessons', () => {
   });
 });
 
+describe('view keys', () => {
+  it('hide is a set of page parts, written in schema order', () => {
+    const { settings, problems } = parseQuery('hide=data,networkA,data&present=1&pace=5');
+    expect(problems).toEqual([]);
+    expect(settings.hide).toEqual(['networkA', 'data']);
+    expect(toQuery(settings)).toBe('pace=5&present=1&hide=networkA%2Cdata');
+    expect(parseQuery('hide=everything').problems[0].message).toContain('hide must be a comma-separated list of lessons');
+  });
+  it('pace is 0 (full speed) to 30 epochs per second', () => {
+    expect(parseQuery('pace=31').problems[0].message).toBe('pace must be a number in 0..30, got "31"');
+  });
+  it('view keys never change what is trained', async () => {
+    const { experimentKey } = await import('../../src/state/query');
+    expect(experimentKey(parseQuery('present=1&pace=3&hide=data&autostart=0&backend=cpu').settings)).toBe(experimentKey(DEFAULTS));
+    expect(experimentKey(parseQuery('actB=tanh').settings)).not.toBe(experimentKey(DEFAULTS));
+  });
+});
+
 describe('toQuery', () => {
   it('writes only what differs from the defaults and round-trips', () => {
     expect(toQuery(DEFAULTS)).toBe('');

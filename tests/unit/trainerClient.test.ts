@@ -68,8 +68,8 @@ describe('TrainerClient', () => {
   it('prepares and plays a new run on Train, and accumulates its epochs once per frame', () => {
     const { client, workers, frame, published } = setup();
     client.train();
-    expect(workers[0].sent.map((m) => m.type)).toEqual(['prepare', 'play']);
-    const runId = (workers[0].sent[0] as { runId: number }).runId;
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'play']);
+    const runId = (workers[0].sent.find((m) => m.type === 'prepare') as { runId: number }).runId;
     workers[0].emit({ type: 'epochs', runId, records: [record(0), record(1)] });
     workers[0].emit({ type: 'epochs', runId, records: [record(2)] });
     expect(published).toHaveLength(0);
@@ -82,7 +82,7 @@ describe('TrainerClient', () => {
   it('drops the messages of a run that Reset replaced', () => {
     const { client, workers, frame } = setup();
     client.train();
-    const old = (workers[0].sent[0] as { runId: number }).runId;
+    const old = (workers[0].sent.find((m) => m.type === 'prepare') as { runId: number }).runId;
     client.reset();
     workers[0].emit({ type: 'epochs', runId: old, records: [record(0)] });
     workers[0].emit({ type: 'done', runId: old, final: { trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [] }, trainMs: 1 });
@@ -94,7 +94,7 @@ describe('TrainerClient', () => {
   it('restarts a run under way when the settings change, and leaves an idle page idle', () => {
     const { client, workers } = setup();
     client.configure(parseQuery('actB=tanh').settings);
-    expect(workers[0].sent).toHaveLength(0);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init']);
     client.train();
     client.configure(parseQuery('actB=sigmoid').settings);
     const prepares = workers[0].sent.filter((m) => m.type === 'prepare');
@@ -108,13 +108,13 @@ describe('TrainerClient', () => {
   it('steps from idle with prepare + step, and resumes a paused run without preparing again', () => {
     const { client, workers, frame } = setup();
     client.step();
-    expect(workers[0].sent.map((m) => m.type)).toEqual(['prepare', 'step']);
-    const runId = (workers[0].sent[0] as { runId: number }).runId;
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'step']);
+    const runId = (workers[0].sent.find((m) => m.type === 'prepare') as { runId: number }).runId;
     workers[0].emit({ type: 'epochs', runId, records: [record(0)] });
     workers[0].emit({ type: 'paused', runId, epoch: 1 });
     expect(frame().status).toBe('paused');
     client.step();
-    expect(workers[0].sent.map((m) => m.type)).toEqual(['prepare', 'step', 'step']);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'step', 'step']);
   });
 
   it('replaces a crashed worker and says so', () => {
@@ -127,7 +127,7 @@ describe('TrainerClient', () => {
     expect(s.status).toBe('error');
     expect(s.error).toMatch(/stopped \(out of memory\) and has been restarted/);
     client.train();
-    expect(workers[1].sent.map((m) => m.type)).toEqual(['prepare', 'play']);
+    expect(workers[1].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'play']);
   });
 
   it('gives up restarting a worker that keeps crashing', () => {
