@@ -20,12 +20,15 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/index.html is missing: build the app first (`npm run test:browser` runs `vite build`)');
+  // DIST_DIR lets several builds be tested side by side (`vite build --outDir dist-x`).
+  const outDir = process.env.DIST_DIR ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`)) {
+    throw new Error(`${outDir}/index.html is missing: build the app first (\`npm run test:browser\` runs \`vite build\`)`);
   }
   const port = await freePort();
   const server = await preview({
     logLevel: 'warn',
+    build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
