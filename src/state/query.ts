@@ -3,7 +3,7 @@
  * every bad key falls back to its default and is reported as a problem that names it, so the page
  * can show a notice and the CLI can refuse to run.
  */
-import { DEFAULTS, KEYS, MAX_CELLS, SCHEMA, type Key, type Row, type Settings } from './schema';
+import { DEFAULTS, KEYS, MAX_CELLS, MAX_UNIT_VALUES, SCHEMA, type Key, type Row, type Settings } from './schema';
 import { lessonBase } from './lessons';
 
 /** One key that could not be used as given. `value` is the raw text, shortened for display. */
@@ -132,6 +132,12 @@ export function checkCombination(s: Settings): (SettingProblem & { keys: Key[] }
   if (s.samples * nFeatures > MAX_CELLS) {
     out.push({ key: 'samples', value: String(s.samples), keys: ['samples', 'features'],
       message: `samples × features must be at most ${MAX_CELLS.toLocaleString('en-US')}, got ${s.samples} × ${nFeatures}` });
+    return out;
+  }
+  const units = 2 * s.seeds * s.hidden * (s.samples + nFeatures);
+  if (units > MAX_UNIT_VALUES) {
+    out.push({ key: 'seeds', value: String(s.seeds), keys: ['seeds', 'hidden', 'samples'],
+      message: `2 networks × seeds × hidden × (samples + features) must be at most ${MAX_UNIT_VALUES.toLocaleString('en-US')} values in memory, got 2 × ${s.seeds} × ${s.hidden} × ${s.samples + nFeatures}` });
     return out;
   }
   if (s.dataset !== 'classification') return out;

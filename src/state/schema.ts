@@ -28,6 +28,11 @@ export type Hideable = (typeof HIDEABLE)[number];
 
 /** The largest data set the app accepts, in samples × features (40 MB of float64 while generating). */
 export const MAX_CELLS = 5_000_000;
+/**
+ * The most hidden-unit values one training pass may hold: networks × hidden units × (samples +
+ * features), about 80 MB per float32 tensor; a pass keeps a handful of them alive.
+ */
+export const MAX_UNIT_VALUES = 20_000_000;
 
 interface RowBase {
   /** One line for tooltips, the CLI's help and the README. */

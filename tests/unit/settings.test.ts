@@ -63,6 +63,14 @@ describe('parseQuery', () => {
     expect(combo.settings.features).toBe(100);
   });
 
+  it('refuses networks whose activations would not fit in memory', () => {
+    const { settings, problems } = parseQuery('seeds=50&hidden=512');
+    expect(problems[0].message).toContain('2 networks × seeds × hidden × (samples + features) must be at most 20,000,000');
+    expect(settings.seeds).toBe(1);
+    expect(settings.hidden).toBe(16);
+    expect(parseQuery('seeds=50').problems).toEqual([]);
+  });
+
   it('rejects combinations make_classification rejects', () => {
     const r = parseQuery('features=10&informative=8&redundant=3');
     expect(r.problems[0].message).toContain('informative + redundant + repeated must be at most features (10)');
