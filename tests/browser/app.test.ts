@@ -97,7 +97,7 @@ describe('Activation Lab in the browser', () => {
   });
 
   it('pauses, steps exactly one epoch, and resets to epoch 0 with empty charts', async () => {
-    const { page, errors } = await openPage(browser, baseUrl, '/?epochs=2000');
+    const { page, errors } = await openPage(browser, baseUrl, '/?epochs=2000&autostart=0');
     expect(await testText(page, 'status')).toBe('idle');
     const click = (name: string) => page.getByRole('button', { name, exact: true }).click();
 
