@@ -42,7 +42,10 @@ interface Run {
   stepsLeft: number;
   chunk: number;
   trainMs: number;
+  /** Whether a training loop runs for this run (set and cleared synchronously). */
   looping: boolean;
+  /** That loop's promise, so a retired run's cleanup can be awaited. */
+  loop: Promise<void> | null;
   retired: boolean;
 }
 
@@ -51,6 +54,8 @@ export class Session {
   private pace = 0;
   private backend: { choice: BackendChoice; name: BackendName } | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Loops of retired runs that are finishing their chunk (they dispose their run when done). */
+  private readonly draining = new Set<Promise<void>>();
   private readonly host: SessionHost;
 
   constructor(host: SessionHost) {
@@ -83,6 +88,9 @@ export class Session {
         this.pace = Math.max(0, msg.epochsPerSecond);
         return;
       case 'memory':
+        // Count after retired runs have finished their last chunk and freed their tensors.
+        await Promise.all(this.draining);
+        this.draining.clear();
         this.host.post({ type: 'memory', numTensors: tf.memory().numTensors });
         return;
       default:
@@ -99,7 +107,7 @@ export class Session {
     const spec = trainSpec(settings, data.nFeatures);
     const trainer = new Trainer(data, spec);
     const view = planeView(data);
-    const run: Run = { id: runId, trainer, data, view, lastSnapshot: 0, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0, looping: false, retired: false };
+    const run: Run = { id: runId, trainer, data, view, lastSnapshot: 0, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0, looping: false, loop: null, retired: false };
     this.run = run;
     const info: RunInfo = {
       nTrain: data.yTrain.length, nTest: data.yTest.length, nFeatures: data.nFeatures, epochs: spec.epochs,
@@ -129,45 +137,53 @@ export class Session {
     run.playing = true;
     run.stepsLeft = steps;
     // Not awaited: the loop runs alongside later messages (that is how a pause gets in).
-    if (!run.looping) void this.loop(run).catch((e: unknown) => this.fail(run.id, e));
+    if (run.looping) return;
+    run.looping = true;
+    run.loop = this.loop(run).catch((e: unknown) => this.fail(run.id, e));
   }
 
   private async loop(run: Run): Promise<void> {
-    run.looping = true;
     try {
-      while (this.run === run && run.playing && !run.trainer.finished) {
-        const n = this.pace > 0 ? 1 : Math.min(run.chunk, run.stepsLeft);
-        const t0 = this.host.now();
-        const { records, diverged } = await run.trainer.train(n);
-        const ms = this.host.now() - t0;
-        if (run.retired) return;
-        run.trainMs += ms;
-        // The first chunk is one epoch so the first point appears at once; then aim for CHUNK_MS.
-        run.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_MS * n) / Math.max(ms, 1e-3))));
-        if (records.length > 0) this.host.post({ type: 'epochs', runId: run.id, records });
-        const stopping = diverged !== null || run.trainer.finished || run.stepsLeft - n <= 0 || !run.playing;
-        if (stopping || this.host.now() - run.lastSnapshot >= SNAPSHOT_MS) await this.snapshot(run);
-        if (run.retired) return;
-        if (diverged) {
-          this.host.post({ type: 'diverged', runId: run.id, divergence: diverged });
-          run.playing = false;
-          return;
-        }
-        run.stepsLeft -= n;
-        if (run.trainer.finished) {
-          const final = await run.trainer.evaluate();
-          if (!run.retired) this.host.post({ type: 'done', runId: run.id, final, trainMs: run.trainMs });
-          return;
-        }
-        if (run.stepsLeft <= 0) run.playing = false;
-        if (this.pace > 0) await this.host.sleep(Math.max(0, 1000 / this.pace - ms));
-        else await this.host.yieldNow();
-      }
-      if (this.run === run && !run.playing) this.host.post({ type: 'paused', runId: run.id, epoch: run.trainer.epochsDone });
+      await this.train(run);
     } finally {
       run.looping = false;
       if (run.retired) run.trainer.dispose();
     }
+  }
+
+  private async train(run: Run): Promise<void> {
+    while (this.run === run && run.playing && !run.trainer.finished) {
+      const n = this.pace > 0 ? 1 : Math.min(run.chunk, run.stepsLeft);
+      const t0 = this.host.now();
+      const { records, diverged } = await run.trainer.train(n);
+      const ms = this.host.now() - t0;
+      if (run.retired) return;
+      run.trainMs += ms;
+      // The first chunk is one epoch so the first point appears at once; then aim for CHUNK_MS.
+      run.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_MS * n) / Math.max(ms, 1e-3))));
+      if (records.length > 0) this.host.post({ type: 'epochs', runId: run.id, records });
+      if (diverged) {
+        this.host.post({ type: 'diverged', runId: run.id, divergence: diverged });
+        run.playing = false;
+        await this.snapshot(run);
+        return;
+      }
+      run.stepsLeft -= n;
+      if (run.trainer.finished) {
+        const final = await run.trainer.evaluate();
+        if (run.retired) return;
+        // Results first: the last snapshot (a few ms of work) must not delay them.
+        this.host.post({ type: 'done', runId: run.id, final, trainMs: run.trainMs });
+        await this.snapshot(run);
+        return;
+      }
+      if (run.stepsLeft <= 0) run.playing = false;
+      if (!run.playing || this.host.now() - run.lastSnapshot >= SNAPSHOT_MS) await this.snapshot(run);
+      if (run.retired) return;
+      if (this.pace > 0) await this.host.sleep(Math.max(0, 1000 / this.pace - ms));
+      else await this.host.yieldNow();
+    }
+    if (this.run === run && !run.playing) this.host.post({ type: 'paused', runId: run.id, epoch: run.trainer.epochsDone });
   }
 
   /** Drop the current run; its tensors are freed now, or by its loop once the chunk under way ends. */
@@ -177,7 +193,8 @@ export class Session {
     this.run = null;
     run.retired = true;
     run.playing = false;
-    if (!run.looping) run.trainer.dispose();
+    if (run.looping && run.loop) this.draining.add(run.loop);
+    else run.trainer.dispose();
   }
 
   private fail(runId: number | null, e: unknown): void {
