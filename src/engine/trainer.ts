@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { RandomState } from '../data/randomState';
 import { bceLogitGrad, bceMean, disposeLabels, labels, wrongCount, type Labels } from './loss';
 import { drawParameters, type LayerParams } from './init';
-import { backward, createNet, disposeNet, firstLayer, forwardFrom, packParameters, unpackParameters, type Member, type Net } from './model';
+import type { Member } from './model';
+import { BatchModel } from './batch';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers';
 import { dropoutMasks } from './dropout';
 
@@ -92,13 +93,11 @@ interface DeviceData {
 export class Trainer {
   readonly spec: TrainSpec;
   private readonly data: DeviceData;
-  private readonly net: Net;
+  private readonly model: BatchModel;
   private readonly rngs: RandomState[];
   private readonly shuffler: RandomState;
   private readonly nTrain: number;
   private readonly nTest: number;
-  /** Shapes of the parameter tensors, in order: per layer W [N, out, in], b [N, out, 1]. */
-  private readonly shapes: number[][];
   /** Every parameter of every member as one flat vector (one optimizer step updates them all). */
   private theta: tf.Tensor;
   private readonly opt: Optimizer;
@@ -128,12 +127,9 @@ export class Trainer {
       yTrain: tiledLabels(data.yTrain),
       yTest: tiledLabels(data.yTest),
     };
-    this.net = createNet(spec.members);
+    this.model = new BatchModel(spec.members, spec.sizes);
     this.rngs = spec.members.map((m) => new RandomState(m.initSeed));
-    const initial = packParameters(this.rngs.map((rs) => drawParameters(rs, spec.sizes)));
-    this.shapes = initial.map((t) => t.shape);
-    this.theta = tf.tidy(() => tf.concat(initial.map((t) => tf.reshape(t, [-1]))));
-    tf.dispose(initial);
+    this.theta = this.model.pack(this.rngs.map((rs) => drawParameters(rs, spec.sizes)));
     this.opt = createOptimizer(spec.optimizer, this.theta.size);
     this.shuffler = new RandomState(spec.shuffleSeed);
   }
@@ -195,36 +191,36 @@ export class Trainer {
     return result.metrics;
   }
 
-  /** The parameter tensors, as views of a flat vector. */
-  private unflatten(theta: tf.Tensor): tf.Tensor[] {
-    return tf.split(theta, this.shapes.map((s) => s.reduce((a, b) => a * b, 1))).map((t, i) => tf.reshape(t, this.shapes[i]));
+  /** Dropout masks for `rows` rows, per group of the model (null where no member drops out). */
+  private masks(rows: number): (tf.Tensor[] | null)[] | null {
+    const masks = this.model.groups.map((g) =>
+      g.net ? dropoutMasks(g.members.map((i) => this.spec.members[i]), g.members.map((i) => this.rngs[i]), rows, this.spec.sizes) : null);
+    return masks.some((m) => m !== null) ? masks : null;
   }
 
   /** Forward, loss and one optimizer step on the rows `x` ([rows, d]; `xT` its transpose). */
   private update(theta: tf.Tensor, x: tf.Tensor2D, xT: tf.Tensor2D, y: Labels) {
-    const params = this.unflatten(theta);
+    const params = this.model.unflatten(theta);
     const rows = x.shape[0];
-    const z0 = firstLayer(xT, params);
-    const masks = dropoutMasks(this.spec.members, this.rngs, rows, this.spec.sizes);
-    const { logits, cache } = forwardFrom(z0, params, this.net, masks);
-    const p = tf.sigmoid(logits);
-    const grads = backward(bceLogitGrad(p, y, rows), x, params, cache, this.net, masks);
-    const next = this.opt.step(theta, tf.concat(grads.map((g) => tf.reshape(g, [-1]))));
-    return { next, loss: bceMean(p, y), p, z0, dropout: masks !== null, params };
+    const masks = this.masks(rows);
+    const pass = this.model.forward(params, xT, masks);
+    const p = tf.sigmoid(pass.logits);
+    const grad = this.model.backward(params, bceLogitGrad(p, y, rows), x, pass, masks);
+    return { next: this.opt.step(theta, grad), loss: bceMean(p, y), p, dropout: masks !== null, params };
   }
 
   private fullBatchEpoch(): { theta: tf.Tensor; metrics: tf.Tensor } {
     const { xTrain, xTrainT, xTestT, yTrain, yTest } = this.data;
     const u = this.update(this.theta, xTrain, xTrainT, yTrain);
     // Without dropout the training pass already is the evaluation pass: reuse it.
-    const pEval = u.dropout ? this.probabilities(u.params, u.z0) : u.p;
+    const pEval = u.dropout ? this.probabilities(u.params, xTrainT) : u.p;
     const [testLoss, testWrong] = this.evaluateOn(u.params, xTestT, yTest);
     const metrics = tf.stack([u.loss, testLoss, wrongCount(pEval, yTrain), testWrong]);
     return { theta: tf.keep(u.next), metrics: tf.keep(metrics) };
   }
 
   private miniBatchEpoch(): { theta: tf.Tensor; metrics: tf.Tensor } {
-    const params = this.unflatten(this.theta);
+    const params = this.model.unflatten(this.theta);
     const [, trainWrong] = this.evaluateOn(params, this.data.xTrainT, this.data.yTrain);
     const [testLoss, testWrong] = this.evaluateOn(params, this.data.xTestT, this.data.yTest);
     const order = this.shuffler.permutation(this.nTrain);
@@ -243,13 +239,14 @@ export class Trainer {
     return { theta: tf.keep(theta), metrics: tf.keep(metrics) };
   }
 
-  private probabilities(params: tf.Tensor[], z0: tf.Tensor): tf.Tensor {
-    return tf.sigmoid(forwardFrom(z0, params, this.net, null).logits);
+  /** P(class 1) [N, rows] (group order) in evaluation mode. */
+  private probabilities(params: tf.Tensor[][], xT: tf.Tensor2D): tf.Tensor {
+    return tf.sigmoid(this.model.forward(params, xT, null).logits);
   }
 
-  /** [mean loss, wrong count] per member on (xT, y), in evaluation mode. */
-  private evaluateOn(params: tf.Tensor[], xT: tf.Tensor2D, y: Labels): [tf.Tensor, tf.Tensor] {
-    const p = this.probabilities(params, firstLayer(xT, params));
+  /** [mean loss, wrong count] per member (group order) on (xT, y), in evaluation mode. */
+  private evaluateOn(params: tf.Tensor[][], xT: tf.Tensor2D, y: Labels): [tf.Tensor, tf.Tensor] {
+    const p = this.probabilities(params, xT);
     return [bceMean(p, y), wrongCount(p, y)];
   }
 
@@ -257,7 +254,7 @@ export class Trainer {
   async evaluate(): Promise<FinalMetrics> {
     this.assertLive();
     const flat = tf.tidy(() => {
-      const params = this.unflatten(this.theta);
+      const params = this.model.unflatten(this.theta);
       const [trainLoss, trainWrong] = this.evaluateOn(params, this.data.xTrainT, this.data.yTrain);
       const [testLoss, testWrong] = this.evaluateOn(params, this.data.xTestT, this.data.yTest);
       return tf.stack([trainLoss, testLoss, trainWrong, testWrong]);
@@ -271,27 +268,19 @@ export class Trainer {
   /** Every member's current parameters in PyTorch's layout (copies). */
   async parameters(): Promise<LayerParams[][]> {
     this.assertLive();
-    const flat = Float32Array.from((await this.theta.data()) as Float32Array);
-    const data: Float32Array[] = [];
-    let offset = 0;
-    for (const shape of this.shapes) {
-      const size = shape.reduce((a, b) => a * b, 1);
-      data.push(flat.subarray(offset, offset + size));
-      offset += size;
-    }
-    return this.spec.members.map((_, m) => unpackParameters(data, this.spec.sizes, m));
+    return this.model.unpack(Float32Array.from((await this.theta.data()) as Float32Array));
   }
 
   /** Probabilities of every member for arbitrary rows (e.g. a grid for decision regions): [N, rows]. */
   async predict(x: Float32Array, rows: number): Promise<Float32Array> {
     this.assertLive();
-    const out = tf.tidy(() => {
-      const params = this.unflatten(this.theta);
-      return this.probabilities(params, firstLayer(tf.transpose(tf.tensor2d(x, [rows, this.spec.sizes[0]])), params));
-    });
-    const v = Float32Array.from((await out.data()) as Float32Array);
+    const out = tf.tidy(() => this.probabilities(this.model.unflatten(this.theta), tf.transpose(tf.tensor2d(x, [rows, this.spec.sizes[0]]))));
+    const v = (await out.data()) as Float32Array;
     out.dispose();
-    return v;
+    // Group order -> member order.
+    const result = new Float32Array(v.length);
+    this.model.order.forEach((member, k) => result.set(v.subarray(k * rows, (k + 1) * rows), member * rows));
+    return result;
   }
 
   dispose(): void {
@@ -302,7 +291,7 @@ export class Trainer {
     tf.dispose([xTrain, xTrainT, xTestT]);
     disposeLabels(yTrain);
     disposeLabels(yTest);
-    disposeNet(this.net);
+    this.model.dispose();
     this.opt.dispose();
   }
 
@@ -313,7 +302,12 @@ export class Trainer {
   /** Metrics laid out [epoch][loss, loss, wrong, wrong][member] -> records with accuracies. */
   private toRecords(v: Float32Array, firstEpoch: number, epochs: number): EpochRecord[] {
     const n = this.spec.members.length;
-    const row = (e: number, k: number) => Array.from(v.subarray((e * 4 + k) * n, (e * 4 + k + 1) * n));
+    // The device computes members in the model's group order; records are in member order.
+    const row = (e: number, k: number) => {
+      const out = new Array<number>(n);
+      this.model.order.forEach((member, j) => (out[member] = v[(e * 4 + k) * n + j]));
+      return out;
+    };
     const accuracy = (wrong: number[], rows: number) => wrong.map((w) => (rows - w) / rows);
     return Array.from({ length: epochs }, (_, e) => ({
       epoch: firstEpoch + e,

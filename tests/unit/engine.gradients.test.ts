@@ -11,6 +11,7 @@ import { ACTIVATIONS, type Activation } from '../../src/state/schema';
 import { drawParameters } from '../../src/engine/init';
 import { backward, createNet, firstLayer, forwardFrom, packParameters, type Member } from '../../src/engine/model';
 import { bceLogitGrad, bceMean, labels } from '../../src/engine/loss';
+import { BatchModel } from '../../src/engine/batch';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -62,5 +63,26 @@ describe('manual backward pass', () => {
       const scale = Math.max(1e-3, tf.max(tf.abs(auto[i])).dataSync()[0]);
       expect(diff / scale).toBeLessThan(2e-4);
     });
+  });
+});
+
+describe('the collapsed path for linear networks', () => {
+  it('gives the gradients autograd gives, for linear and non-linear members side by side, in any order', () => {
+    for (const acts of [['none', 'relu'], ['relu', 'none', 'none', 'tanh']] as Activation[][]) {
+      const { x, y, members, rows } = setup(acts, 1, 0);
+      const model = new BatchModel(members, [5, 4, 1]);
+      const theta = model.pack(members.map((m) => drawParameters(new RandomState(m.initSeed), [5, 4, 1])));
+      // y is the same for every member, so group order does not matter for the labels.
+      const lossOf = (t: tf.Tensor) => tf.sum(bceMean(tf.sigmoid(model.forward(model.unflatten(t), tf.transpose(x), null).logits), labels(y)));
+      const auto = tf.grad(lossOf)(theta);
+      const manual = tf.tidy(() => {
+        const params = model.unflatten(theta);
+        const pass = model.forward(params, tf.transpose(x), null);
+        return model.backward(params, bceLogitGrad(tf.sigmoid(pass.logits), labels(y), rows), x, pass, null);
+      });
+      const diff = tf.max(tf.abs(tf.sub(manual, auto))).dataSync()[0];
+      expect(diff / tf.max(tf.abs(auto)).dataSync()[0]).toBeLessThan(2e-4);
+      expect(model.groups[0].net).toBeNull();
+    }
   });
 });
