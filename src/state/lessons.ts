@@ -53,7 +53,7 @@ export const LESSONS: Record<LessonName, Lesson> = {
       'The same noisy, tiny data set, but network B now drops half of its hidden units at random in every training pass. ' +
       'It can no longer rely on any one unit to memorise a point, so it learns smoother rules. ' +
       'Dropout helps, but honestly only a little here: it closes about a quarter of the gap to the linear network, not all of it.',
-    lookFor: "Compare B's test accuracy here with the overfit lesson: it is higher, and its test loss rises later and less.",
+    lookFor: "Compare B's test accuracy with the overfit lesson: it ends about a point higher. Its test loss still climbs (even higher than before): dropout softens the memorising here, it does not stop it.",
     claim: 'With dropout 0.5 the ReLU network ends with a higher test accuracy than without dropout.',
     settings: { ...OVERFIT, dropB: 0.5 },
   },
