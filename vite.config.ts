@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy, DEV_HEADER_POLICY, HEADER_POLICY } from './scripts/vite/csp.ts';
+import { offline } from './scripts/vite/offline.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) makes SharedArrayBuffer available, which the WASM backend
@@ -38,13 +40,13 @@ function tfjsWasmThreadsSurviveMinify(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsSurviveMinify()] },
   build: { target: 'es2022' },
   // The worker imports the backends lazily; listing them spares the dev server a reload on first use.
   optimizeDeps: {
     include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl'],
   },
-  server: { headers: ISOLATION_HEADERS },
-  preview: { headers: ISOLATION_HEADERS },
+  server: { headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': DEV_HEADER_POLICY } },
+  preview: { headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': HEADER_POLICY } },
 });

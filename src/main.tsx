@@ -10,3 +10,12 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline use: production only, since a service worker caching the dev server's modules would serve
+// stale code across edits. After the load event, so that caching every asset never competes with
+// the first paint.
+if (import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    void import('./offline/register').then((m) => m.registerServiceWorker());
+  });
+}

@@ -5,6 +5,7 @@
 import type { NetworkId } from '../engine/model';
 import { DEFAULTS, type Settings } from '../state/schema';
 import { CheckboxField, NumberField, SelectField, SliderField } from './Field';
+import { DatasetFields } from './DatasetFields';
 import { NETWORK_LETTER } from './labels';
 
 export interface ControlsProps {
@@ -20,7 +21,7 @@ const NETWORK_KEYS = {
 function NetworkControls({ network, settings, onChange }: ControlsProps & { network: NetworkId }) {
   const keys = NETWORK_KEYS[network];
   return (
-    <fieldset className={`group group-${network}`}>
+    <fieldset className={`group group-${network}`} data-part={network === 'a' ? 'networkA' : 'networkB'}>
       <legend className={`net-title net-${network}`}>Network {NETWORK_LETTER[network]}</legend>
       <SelectField k={keys.act} settings={settings} onChange={onChange} />
       <SliderField k={keys.drop} settings={settings} onChange={onChange} step={0.05} />
@@ -37,22 +38,26 @@ export function Controls({ settings, onChange }: ControlsProps) {
       <h2 id="controls-heading" className="section-title">Settings</h2>
       <NetworkControls network="a" {...props} />
       <NetworkControls network="b" {...props} />
-      <fieldset className="group">
+      <fieldset className="group" data-part="shared">
         <legend>Both networks</legend>
         <NumberField k="hidden" {...props} />
         <NumberField k="layers" {...props} />
+        <SelectField k="optimizer" {...props} />
         <NumberField k="lr" {...props} />
+        <NumberField k="batch" {...props} />
+        <NumberField k="wd" {...props} />
         <NumberField k="epochs" {...props} />
         <NumberField k="initSeed" {...props} />
+        <div className="part" data-part="seeds"><NumberField k="seeds" {...props} /></div>
         <CheckboxField k="sameInit" {...props} />
       </fieldset>
-      <fieldset className="group">
+      <fieldset className="group" data-part="data">
         <legend>Data</legend>
+        <SelectField k="dataset" {...props} />
         <NumberField k="samples" {...props} />
-        <NumberField k="features" {...props} />
-        <NumberField k="informative" {...props} />
-        <NumberField k="sep" {...props} />
-        <NumberField k="flip" {...props} />
+        <DatasetFields {...props} />
+        <NumberField k="testSize" {...props} />
+        <CheckboxField k="standardize" {...props} />
         <NumberField k="dataSeed" {...props} />
       </fieldset>
       <button type="button" className="link-button" onClick={() => onChange(notebook)}>

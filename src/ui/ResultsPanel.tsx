@@ -3,11 +3,16 @@
  * their train accuracies, and the notebook's own figures with a line saying how these settings
  * differ from the notebook's.
  */
+import { lazy, Suspense } from 'react';
 import type { NetworkId } from '../engine/model';
 import type { Accuracy } from '../state/curves';
 import { differences } from '../state/query';
 import type { Settings } from '../state/schema';
+import type { SeedComparison } from '../state/seeds';
 import { ACTIVATION_LABEL, formatAccuracy, networkTitle } from './labels';
+
+// Only drawn with several seeds: not part of the first load.
+const SeedSpread = lazy(() => import('./SeedSpread'));
 
 /** The notebook's printed test accuracies (one run with unseeded initial weights). */
 const NOTEBOOK = { without: 0.859, withRelu: 0.901 } as const;
@@ -21,6 +26,8 @@ export interface ResultsPanelProps {
   readonly epoch: number;
   /** How many seeds each figure averages. */
   readonly seeds: number;
+  /** Per-seed accuracies, shown as a distribution when there are several seeds. */
+  readonly comparison?: SeedComparison | null;
 }
 
 function NetworkResult({ network, settings, final, latest, epoch }: {
@@ -76,7 +83,7 @@ function Gap({ final, settings }: { final: Record<NetworkId, Accuracy | null>; s
   );
 }
 
-export function ResultsPanel({ settings, final, latest, epoch, seeds }: ResultsPanelProps) {
+export function ResultsPanel({ settings, final, latest, epoch, seeds, comparison }: ResultsPanelProps) {
   const diff = differences(settings);
   return (
     <section className="results" aria-labelledby="results-heading">
@@ -88,11 +95,16 @@ export function ResultsPanel({ settings, final, latest, epoch, seeds }: ResultsP
         <NetworkResult network="b" settings={settings} final={final.b} latest={latest.b} epoch={epoch} />
         <Gap final={final} settings={settings} />
       </div>
-      <p className="reference">
+      {seeds > 1 && comparison && comparison.a.length > 1 && (
+        <Suspense fallback={null}>
+          <SeedSpread comparison={comparison} epoch={epoch} sameInit={settings.sameInit} />
+        </Suspense>
+      )}
+      {settings.lesson === 'notebook' && <p className="reference">
         For reference, the notebook got <strong>{formatAccuracy(NOTEBOOK.without)}</strong> without an activation
         and <strong>{formatAccuracy(NOTEBOOK.withRelu)}</strong> with ReLU, from one unseeded run, so its figures
         differ a little from any seeded run here.
-      </p>
+      </p>}
       <p className="reference" data-testid="settings-diff">
         {diff.length === 0 ? (
           'These are the notebook’s settings.'

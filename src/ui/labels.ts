@@ -46,6 +46,15 @@ export const SETTING_LABEL: Partial<Record<Key, string>> = {
   sep: 'Class separation',
   flip: 'Label noise',
   dataSeed: 'Data seed',
+  dataset: 'Data set',
+  noise: 'Noise',
+  factor: 'Inner circle radius',
+  testSize: 'Test share',
+  standardize: 'Standardize features',
+  optimizer: 'Optimizer',
+  batch: 'Batch size (0 = all)',
+  wd: 'Weight decay',
+  seeds: 'Repeat over seeds',
 };
 
 /** An accuracy as the test contract wants it: a decimal with three places, e.g. "0.865". */

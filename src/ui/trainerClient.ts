@@ -37,6 +37,8 @@ export class TrainerClient {
   private backend: BackendInfo | null = null;
   private settings: Settings;
   private key: string;
+  /** Epochs per second the worker trains at (0 = full speed); sent again to a restarted worker. */
+  private pace: number;
   private frame: number | null = null;
   private crashes: number[] = [];
 
@@ -45,6 +47,7 @@ export class TrainerClient {
     this.publish = publish;
     this.settings = settings;
     this.key = runKey(settings);
+    this.pace = settings.pace;
     this.worker = this.start();
   }
 
@@ -72,6 +75,16 @@ export class TrainerClient {
     this.runId += 1;
     this.post({ type: 'reset', runId: this.runId });
     this.setRun(IDLE_RUN);
+  }
+
+  /**
+   * Slow motion for narrating the curves: epochs per second, 0 = full speed. Only the worker's
+   * clock changes, so the run under way carries on from the epoch it has reached.
+   */
+  setPace(epochsPerSecond: number): void {
+    if (epochsPerSecond === this.pace) return;
+    this.pace = epochsPerSecond;
+    this.post({ type: 'pace', epochsPerSecond });
   }
 
   /** New settings: a run under way (or finished) starts over with them; an idle page stays idle. */
@@ -120,6 +133,7 @@ export class TrainerClient {
     worker.onmessageerror = () => this.crashed('a message from the worker could not be read');
     // Pick the backend at once, so the page says which one runs before the first Train.
     worker.postMessage({ type: 'init', backend: this.settings.backend } satisfies ToWorker);
+    if (this.pace > 0) worker.postMessage({ type: 'pace', epochsPerSecond: this.pace } satisfies ToWorker);
     return worker;
   }
 

@@ -4,19 +4,23 @@
  */
 import { useMemo } from 'react';
 import type { NetworkId } from '../engine/model';
+import { lossRows, type LossRow } from '../state/bands';
 import {
-  finalAccuracy, latestAccuracy, lossCurve, membersOfNetwork, pairCurve, sharedLossDomain,
-  type Accuracy, type LossPoint, type PairPoint,
+  finalAccuracy, latestAccuracy, membersOfNetwork, pairCurve, sharedLossDomain, type Accuracy, type PairPoint,
 } from '../state/curves';
 import type { RunView } from '../state/run';
+import { compareSeeds, type SeedComparison } from '../state/seeds';
 
 export interface RunFigures {
-  readonly curves: Record<NetworkId, LossPoint[]>;
+  /** Mean curves over seeds, with their train–test gap and ±1 sd bands. */
+  readonly curves: Record<NetworkId, LossRow[]>;
   readonly pair: PairPoint[];
   /** One y-axis for every loss chart, so they compare at a glance. */
   readonly yDomain: [number, number];
   readonly final: Record<NetworkId, Accuracy | null>;
   readonly latest: Record<NetworkId, Accuracy | null>;
+  /** Per-seed test accuracies and the paired difference B − A (final, or the latest epoch's). */
+  readonly comparison: SeedComparison | null;
 }
 
 export function useRunFigures({ records, info, final }: Pick<RunView, 'records' | 'info' | 'final'>): RunFigures {
@@ -26,7 +30,7 @@ export function useRunFigures({ records, info, final }: Pick<RunView, 'records' 
     [members],
   );
   const curves = useMemo(
-    () => ({ a: lossCurve(records, indices.a), b: lossCurve(records, indices.b) }),
+    () => ({ a: lossRows(records, indices.a), b: lossRows(records, indices.b) }),
     [records, indices],
   );
   return useMemo(
@@ -39,7 +43,8 @@ export function useRunFigures({ records, info, final }: Pick<RunView, 'records' 
         b: final ? finalAccuracy(final, indices.b) : null,
       },
       latest: { a: latestAccuracy(records, indices.a), b: latestAccuracy(records, indices.b) },
+      comparison: compareSeeds(members ?? [], final, records),
     }),
-    [curves, final, records, indices],
+    [curves, final, records, indices, members],
   );
 }

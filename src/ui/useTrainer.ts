@@ -46,6 +46,11 @@ export function useTrainer(settings: Settings): Trainer {
     client.current?.configure(settings);
   }, [settings]);
 
+  // Pace is a view setting: the client passes it to the worker without restarting the run.
+  useEffect(() => {
+    client.current?.setPace(settings.pace);
+  }, [settings.pace]);
+
   const commands = useMemo<TrainerCommands>(
     () => ({
       train: () => client.current?.train(),

@@ -11,6 +11,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice } from '../state/schema';
 import type { BackendName } from './protocol';
+import { NOTEBOOK_SHAPES, timeProducts } from './products';
 
 export interface BackendPick {
   readonly name: BackendName;
@@ -21,7 +22,7 @@ export interface BackendPick {
 /** Renderers that draw on the CPU: WebGL through them is slower than WASM for this workload. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
-type WebGLProbe = { ok: true; renderer: string; software: string | null } | { ok: false };
+export type WebGLProbe = { ok: true; renderer: string; software: string | null } | { ok: false };
 
 /**
  * Whether WebGL2 works in this worker, and on what renderer. Probed on a 1×1 OffscreenCanvas so the
@@ -55,6 +56,9 @@ const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
   return () => (p ??= f());
 };
 
+/** tfjs-backend-wasm uses hardwareConcurrency / 2 threads: threads start paying at 4 cores. */
+const MIN_CORES_FOR_THREADS = 4;
+
 /** Importing a backend package registers it with tfjs-core; each is imported at most once. */
 const LOADERS: Record<BackendName, () => Promise<void>> = {
   webgl: once(async () => {
@@ -63,7 +67,12 @@ const LOADERS: Record<BackendName, () => Promise<void>> = {
   wasm: once(async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     // Threads need SharedArrayBuffer, which exists only on a cross-origin isolated page (COOP/COEP).
-    if (!crossOriginIsolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // tfjs runs hardwareConcurrency / 2 threads: below 4 cores that is one, and the threaded
+    // binary would only add its 8 idle thread workers to the start (~150 ms here; see
+    // docs/performance.md), so the plain SIMD binary runs instead.
+    if (!crossOriginIsolated || navigator.hardwareConcurrency < MIN_CORES_FOR_THREADS) {
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    }
     wasm.setWasmPaths({
       'tfjs-backend-wasm.wasm': wasmPlainUrl,
       'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
@@ -75,8 +84,12 @@ const LOADERS: Record<BackendName, () => Promise<void>> = {
   }),
 };
 
+/** Backends whose device was lost in this worker: they are not tried again. */
+const lostBackends = new Set<BackendName>();
+
 /** Make `name` the active backend, or throw saying why it could not be. */
 async function activate(name: BackendName): Promise<void> {
+  if (lostBackends.has(name)) throw new Error('its device was lost earlier in this session');
   await LOADERS[name]();
   // setBackend resolves false (it does not throw) when the backend's initialisation fails.
   if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
@@ -85,6 +98,44 @@ async function activate(name: BackendName): Promise<void> {
   if (name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
     throw new Error('this GPU cannot render float32 textures');
   }
+  if (name === 'webgl') watchContext();
+}
+
+/** Who hears that the active backend's device was lost (the session, which then falls back). */
+let lostListener: ((name: BackendName) => void) | null = null;
+const watched = new WeakSet<object>();
+
+/**
+ * Be told when the GPU behind the WebGL backend goes away (a driver reset, the browser reclaiming
+ * contexts, WEBGL_lose_context). tfjs does not notice by itself: its reads then wait forever.
+ */
+export function onBackendLost(listener: (name: BackendName) => void): void {
+  lostListener = listener;
+}
+
+function watchContext(): void {
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: { canvas?: EventTarget } } };
+  const canvas = backend.gpgpu?.gl?.canvas;
+  if (!canvas || watched.has(canvas)) return;
+  watched.add(canvas);
+  canvas.addEventListener('webglcontextlost', () => {
+    if (tf.getBackend() === 'webgl') lostListener?.('webgl');
+  });
+}
+
+/**
+ * After the active backend was lost: drop it for good (its tensors and pending reads are gone
+ * with the device) and start the next backend that works. `why` begins the reason.
+ */
+export async function fallBack(lost: BackendName, why: string): Promise<BackendPick> {
+  lostBackends.add(lost);
+  try {
+    tf.removeBackend(lost);
+  } catch {
+    // Already gone: nothing to drop.
+  }
+  const order = (['wasm', 'cpu'] as const).filter((n) => n !== lost);
+  return firstWorking(order.map((name) => ({ name, why: `${why}: continuing on ${name.toUpperCase()}` })));
 }
 
 /** "SIMD, 2 threads" — what the WASM backend actually runs with. */
@@ -117,9 +168,59 @@ async function firstWorking(order: readonly { name: BackendName; why: string }[]
   throw new Error(`no TensorFlow.js backend could start: ${failures.replace(/; $/, '')}`);
 }
 
+/** Epochs of the notebook's products timed per backend (after one warm-up epoch): a few ms each. */
+const TIMED_EPOCHS = 3;
+
 /**
- * Make the chosen backend active. `auto` uses WebGL only on a real GPU (a software renderer is
- * slower than WASM here), then WASM, then the plain-JavaScript CPU backend. A forced choice that
+ * How much faster WebGL must be to win. On a near tie WASM is the better choice: no GPU driver in
+ * the way, no context to lose, no shaders to compile on the first run.
+ */
+export const WEBGL_MARGIN = 0.9;
+
+/** What `auto` does after probing WebGL: go straight to WASM, or time WebGL against WASM. */
+export type AutoPlan = { readonly measure: false; readonly why: string } | { readonly measure: true; readonly renderer: string };
+
+/**
+ * Without WebGL, or with a software renderer (SwiftShader, llvmpipe: always slower than WASM
+ * here), there is nothing to measure. A real GPU may still lose to WASM (an integrated GPU on a
+ * small problem), so that case is decided by timing both.
+ */
+export function autoPlan(gl: WebGLProbe): AutoPlan {
+  if (!gl.ok) return { measure: false, why: 'WebGL unavailable: using WASM' };
+  if (gl.software) return { measure: false, why: `software renderer (${gl.software}): WASM is faster here` };
+  return { measure: true, renderer: gl.renderer };
+}
+
+/**
+ * The faster backend by the measured milliseconds per epoch of the notebook's products (null:
+ * that backend failed to start or to run them), with the figures in the reason.
+ */
+export function pickFaster(renderer: string, ms: { readonly webgl: number | null; readonly wasm: number | null }):
+  { name: BackendName; why: string } {
+  const fmt = (x: number) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)} ms`;
+  const { webgl, wasm } = ms;
+  if (webgl === null) return { name: 'wasm', why: `GPU: ${renderer}, but WebGL could not run the products: using WASM` };
+  if (wasm === null) return { name: 'webgl', why: `GPU: ${renderer}; WASM could not run the products` };
+  const figures = `WebGL ${fmt(webgl)} vs WASM ${fmt(wasm)} per epoch`;
+  return webgl < WEBGL_MARGIN * wasm
+    ? { name: 'webgl', why: `GPU: ${renderer}; ${figures}` }
+    : { name: 'wasm', why: `GPU: ${renderer}, but WASM is as fast here: ${figures}` };
+}
+
+/** Milliseconds per epoch of the notebook's products on `name`, or null if it fails. */
+async function timeOn(name: BackendName): Promise<number | null> {
+  try {
+    await activate(name);
+    return await timeProducts(NOTEBOOK_SHAPES, TIMED_EPOCHS);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Make the chosen backend active. `auto` takes WASM at once without WebGL or on a software
+ * renderer; on a real GPU it times a few epochs of the real products on WebGL and on WASM and
+ * takes the faster (see `pickFaster`). The CPU backend is the last resort. A forced choice that
  * cannot start falls back the same way, and the reason says so.
  */
 export async function selectBackend(choice: BackendChoice): Promise<BackendPick> {
@@ -132,14 +233,17 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendPick>
       ...rest.map((name) => ({ name, why: `using ${name.toUpperCase()} instead of backend=${choice}` })),
     ]);
   }
-  const gl = probeWebGL();
-  const order: { name: BackendName; why: string }[] = [];
-  if (gl.ok && !gl.software) order.push({ name: 'webgl', why: `GPU: ${gl.renderer}` });
-  const noGpu = !gl.ok
-    ? 'WebGL unavailable: using WASM'
-    : gl.software
-      ? `software renderer (${gl.software}): WASM is faster here`
-      : 'using WASM';
-  order.push({ name: 'wasm', why: noGpu }, { name: 'cpu', why: 'using the CPU backend (plain JavaScript)' });
-  return firstWorking(order);
+  const cpu = { name: 'cpu' as const, why: 'using the CPU backend (plain JavaScript)' };
+  // Start WASM (its binary downloads and compiles off this thread) before the WebGL probe, which
+  // blocks this thread while the GPU process answers (20-400 ms with SwiftShader here).
+  const wasmStarting = activate('wasm').catch(() => undefined);
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const plan = autoPlan(probeWebGL());
+  await wasmStarting;
+  if (!plan.measure) return firstWorking([{ name: 'wasm', why: plan.why }, cpu]);
+  const webgl = await timeOn('webgl');
+  const wasm = await timeOn('wasm');
+  const pick = pickFaster(plan.renderer, { webgl, wasm });
+  const other = pick.name === 'webgl' ? 'wasm' : 'webgl';
+  return firstWorking([pick, { name: other, why: `GPU: ${plan.renderer}; using ${other.toUpperCase()}` }, cpu]);
 }

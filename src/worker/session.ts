@@ -19,6 +19,8 @@ export interface SessionHost {
   post(msg: FromWorker): void;
   /** Make `choice` the active tfjs backend (or the best available for 'auto'). */
   selectBackend(choice: BackendChoice): Promise<{ name: BackendName; reason: string }>;
+  /** The active backend `lost` is gone for good: make the next one that works active. `why` starts the reason. */
+  fallBack(lost: BackendName, why: string): Promise<{ name: BackendName; reason: string }>;
   /** Let other messages in: resolves on a later macrotask. */
   yieldNow(): Promise<void>;
   sleep(ms: number): Promise<void>;
@@ -33,6 +35,7 @@ const SNAPSHOT_MS = 500;
 
 interface Run {
   readonly id: number;
+  readonly settings: Settings;
   readonly trainer: Trainer;
   readonly data: PreparedData;
   readonly view: PlaneView;
@@ -47,6 +50,12 @@ interface Run {
   /** That loop's promise, so a retired run's cleanup can be awaited. */
   loop: Promise<void> | null;
   retired: boolean;
+  /** Epochs whose records the page has. */
+  posted: number;
+  /** The page has been told the run ended ('done' or 'diverged'). */
+  ended: boolean;
+  /** Epochs to retrain without posting them: the page has them from before a lost device. */
+  replayTo: number;
 }
 
 export class Session {
@@ -101,20 +110,61 @@ export class Session {
   private async prepare(runId: number, settings: Settings): Promise<void> {
     this.retire();
     await this.ensureBackend(settings.backend);
+    const { run, info } = this.build(runId, settings);
+    this.run = run;
+    this.host.post({ type: 'ready', runId, info });
+    await this.snapshot(run);
+  }
+
+  /** The data and the networks of a run, on the active backend, at epoch 0. */
+  private build(runId: number, settings: Settings): { run: Run; info: RunInfo } {
     const t0 = this.host.now();
     const data = prepareData(settings);
     const dataMs = this.host.now() - t0;
     const spec = trainSpec(settings, data.nFeatures);
     const trainer = new Trainer(data, spec);
     const view = planeView(data);
-    const run: Run = { id: runId, trainer, data, view, lastSnapshot: 0, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0, looping: false, loop: null, retired: false };
-    this.run = run;
+    const run: Run = {
+      id: runId, settings, trainer, data, view, lastSnapshot: 0, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0,
+      looping: false, loop: null, retired: false, posted: 0, ended: false, replayTo: 0,
+    };
     const info: RunInfo = {
       nTrain: data.yTrain.length, nTest: data.yTest.length, nFeatures: data.nFeatures, epochs: spec.epochs,
       sizes: [...spec.sizes], members: [...spec.members], dataMs, view,
     };
-    this.host.post({ type: 'ready', runId, info });
-    await this.snapshot(run);
+    return { run, info };
+  }
+
+  /**
+   * The active backend's device is gone (a lost WebGL context). Its tensors went with it and a
+   * read from it never finishes, so the run is rebuilt on the next backend that works and first
+   * retrains, unseen, the epochs the page already has; then it carries on (or waits, if paused).
+   * Handled at once, not queued: an earlier message may be waiting on one of those reads.
+   */
+  backendLost(lost: BackendName): void {
+    this.queue = this.recover(lost).catch((e: unknown) => this.fail(this.run?.id ?? null, e));
+  }
+
+  private async recover(lost: BackendName): Promise<void> {
+    const old = this.run;
+    // Retiring stops the run: remember whether it was training, and for how many more epochs.
+    const resume = old?.playing ? old.stepsLeft : 0;
+    if (old) {
+      this.retire();
+      // Now, while the backend still exists: the run's loop may never come back to do it.
+      old.trainer.dispose();
+    }
+    // Loops waiting on the lost device never finish: a memory count must not wait for them.
+    this.draining.clear();
+    const at = old ? ` at epoch ${old.posted}` : '';
+    const picked = await this.host.fallBack(lost, `the ${lost === 'webgl' ? 'WebGL' : lost} context was lost${at}`);
+    this.backend = { choice: this.backend?.choice ?? 'auto', name: picked.name };
+    this.host.post({ type: 'backend', ...picked });
+    if (!old || old.ended || this.run !== null) return;
+    const { run } = this.build(old.id, old.settings);
+    Object.assign(run, { replayTo: old.posted, posted: old.posted, trainMs: old.trainMs, chunk: old.chunk });
+    this.run = run;
+    if (resume > 0) await this.play(run.id, resume);
   }
 
   private async ensureBackend(choice: BackendChoice): Promise<void> {
@@ -139,7 +189,7 @@ export class Session {
     // Not awaited: the loop runs alongside later messages (that is how a pause gets in).
     if (run.looping) return;
     run.looping = true;
-    run.loop = this.loop(run).catch((e: unknown) => this.fail(run.id, e));
+    run.loop = this.loop(run).catch((e: unknown) => (run.retired ? undefined : this.fail(run.id, e)));
   }
 
   private async loop(run: Run): Promise<void> {
@@ -153,7 +203,9 @@ export class Session {
 
   private async train(run: Run): Promise<void> {
     while (this.run === run && run.playing && !run.trainer.finished) {
-      const n = this.pace > 0 ? 1 : Math.min(run.chunk, run.stepsLeft);
+      // Epochs the page already has (see backendLost) are retrained first, neither posted nor counted.
+      const behind = run.replayTo - run.trainer.epochsDone;
+      const n = behind > 0 ? Math.min(run.chunk, behind) : this.pace > 0 ? 1 : Math.min(run.chunk, run.stepsLeft);
       const t0 = this.host.now();
       const { records, diverged } = await run.trainer.train(n);
       const ms = this.host.now() - t0;
@@ -161,17 +213,26 @@ export class Session {
       run.trainMs += ms;
       // The first chunk is one epoch so the first point appears at once; then aim for CHUNK_MS.
       run.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round((CHUNK_MS * n) / Math.max(ms, 1e-3))));
-      if (records.length > 0) this.host.post({ type: 'epochs', runId: run.id, records });
+      if (behind > 0 && !diverged && !run.trainer.finished) {
+        await this.host.yieldNow();
+        continue;
+      }
+      if (behind <= 0 && records.length > 0) {
+        this.host.post({ type: 'epochs', runId: run.id, records });
+        run.posted += records.length;
+      }
       if (diverged) {
+        run.ended = true;
         this.host.post({ type: 'diverged', runId: run.id, divergence: diverged });
         run.playing = false;
         await this.snapshot(run);
         return;
       }
-      run.stepsLeft -= n;
+      if (behind <= 0) run.stepsLeft -= n;
       if (run.trainer.finished) {
         const final = await run.trainer.evaluate();
         if (run.retired) return;
+        run.ended = true;
         // Results first: the last snapshot (a few ms of work) must not delay them.
         this.host.post({ type: 'done', runId: run.id, final, trainMs: run.trainMs });
         await this.snapshot(run);

@@ -2,7 +2,7 @@
  * The worker entry: a thin dispatcher. The logic lives in Session (driven by unit tests in Node) and
  * selectBackend; this file only connects them to the worker's globals.
  */
-import { selectBackend } from './backends';
+import { fallBack, onBackendLost, selectBackend } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 import { Session, type SessionHost } from './session';
 
@@ -16,6 +16,7 @@ channel.port1.onmessage = () => waiting.shift()?.();
 const host: SessionHost = {
   post,
   selectBackend,
+  fallBack,
   yieldNow: () =>
     new Promise<void>((resolve) => {
       waiting.push(resolve);
@@ -26,6 +27,7 @@ const host: SessionHost = {
 };
 
 const session = new Session(host);
+onBackendLost((name) => session.backendLost(name));
 
 self.onmessage = (e: MessageEvent<ToWorker>) => void session.handle(e.data);
 

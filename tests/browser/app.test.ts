@@ -147,6 +147,8 @@ describe('Activation Lab in the browser', () => {
     expect(await alert.textContent()).toMatch(/Diverged at epoch \d+\..*smaller learning rate/);
     const kept = await testText(page, 'epoch');
     expect(await page.getByTestId('chart-a').getAttribute('data-epochs')).toBe(kept);
+    // The curve stops at the last epoch before the blow-up, which the alert names.
+    expect(Number(/Diverged at epoch (\d+)/.exec((await alert.textContent()) ?? '')?.[1])).toBe(Number(kept) + 1);
     await page.screenshot({ path: `${SHOTS}/diverged.png` });
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitForText(page, 'status', 'idle');

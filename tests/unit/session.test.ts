@@ -24,6 +24,7 @@ function harness() {
       for (const w of [...waiters]) if (w.pred(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
     },
     selectBackend: async () => ({ name: 'cpu', reason: 'tests run on the CPU backend' }),
+    fallBack: async (_lost, why) => ({ name: 'cpu', reason: `${why}: continuing on CPU` }),
     yieldNow: () => new Promise((r) => setTimeout(r, 0)),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     now: () => performance.now(),
@@ -85,6 +86,43 @@ describe('Session', () => {
     await h.session.handle({ type: 'memory' });
     const mem = h.messages[h.messages.length - 1];
     expect(mem.type === 'memory' && mem.numTensors).toBe(before);
+  });
+
+  it('after a lost device, carries on from the epoch the page has, on the fallback, with the same records', async () => {
+    const clean = harness();
+    void clean.session.handle({ type: 'prepare', runId: 1, settings: SMALL });
+    void clean.session.handle({ type: 'play', runId: 1 });
+    await clean.next((m) => m.type === 'done');
+    const recordsOf = (msgs: FromWorker[]) => msgs.flatMap((m) => (m.type === 'epochs' ? m.records : []));
+
+    const h = harness();
+    void h.session.handle({ type: 'prepare', runId: 1, settings: SMALL });
+    void h.session.handle({ type: 'play', runId: 1 });
+    await h.next((m) => m.type === 'epochs' && m.records[m.records.length - 1].epoch >= 4);
+    h.session.backendLost('webgl');
+    const done = await h.next((m) => m.type === 'done');
+    // Every epoch once, in order: none lost, none repeated.
+    expect(h.epochsOf(1)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    const notice = h.messages.find((m) => m.type === 'backend' && m.reason.includes('lost'));
+    expect(notice?.type === 'backend' && notice.reason).toMatch(/^the WebGL context was lost at epoch \d+: continuing on CPU$/);
+    // The retrained epochs reproduce the lost ones, so the curve carries on exactly.
+    expect(recordsOf(h.messages)).toEqual(recordsOf(clean.messages));
+    const cleanDone = clean.messages.find((m) => m.type === 'done');
+    expect(done.type === 'done' && done.final).toEqual(cleanDone?.type === 'done' && cleanDone.final);
+  });
+
+  it('after a lost device while paused, waits, then resumes from the paused epoch', async () => {
+    const h = harness();
+    void h.session.handle({ type: 'prepare', runId: 3, settings: SMALL });
+    void h.session.handle({ type: 'step', runId: 3 });
+    await h.next((m) => m.type === 'paused');
+    h.session.backendLost('webgl');
+    await h.next((m) => m.type === 'backend' && m.reason.includes('lost at epoch 1'));
+    expect(h.epochsOf(3)).toEqual([0]);
+    void h.session.handle({ type: 'step', runId: 3 });
+    await h.next((m) => m.type === 'paused' && m.epoch === 2);
+    expect(h.epochsOf(3)).toEqual([0, 1]);
+    await h.session.handle({ type: 'reset', runId: 3 });
   });
 
   it('reports a diverging run at the epoch its loss stopped being finite', async () => {
