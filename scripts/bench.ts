@@ -3,21 +3,24 @@
  * and ratios that hold across machines (issue 6). Builds the app into dist-bench, serves it with
  * `vite preview` (as shipped: cross-origin isolated; and once without isolation, to see what WASM
  * threads change), drives the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and
- * prints one table. About 3-4 minutes on a 2-core machine.
+ * prints tables on stdout (progress on stderr). About 3 minutes on a 2-core machine.
  *
- *   npm run bench               the full table
- *   npm run bench -- --quick    fewer repeats (a smoke test of the bench itself)
+ *   npm run bench               the full run
+ *   npm run bench -- --quick    one timed run per backend (a smoke test of the bench itself)
+ *   BENCH_GPU=1 npm run bench   a visible browser window on the machine's GPU instead of headless
+ *                               SwiftShader (needs a display; see docs/performance.md)
  *
  * The slow backends (WebGL through a software renderer, the plain-JavaScript CPU backend) train
- * fewer epochs; their per-epoch figures are measured, and their 100-epoch totals are per-epoch
- * figures × 100, marked "≈".
+ * fewer epochs; their per-epoch figures are measured, their 100-epoch totals are those × 100 ("≈").
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { launchBrowser } from '../tests/browser/browser';
+import { CHROMIUM_PATH, launchBrowser } from '../tests/browser/browser';
 import { measureApp, median, type AppMeasurement } from './bench/measureApp';
 import { buildProductsPage, measureProducts } from './bench/measureProducts';
 import { measureNode, type NodeFigures } from './bench/measureNode';
@@ -25,25 +28,50 @@ import { bundleSizes, type BundleSizes } from './bench/sizes';
 import type { ProductsResult } from './bench/productsWorker';
 
 const QUICK = process.argv.includes('--quick');
+const GPU = process.env.BENCH_GPU === '1';
 const DIST = resolve('dist-bench');
 const PRODUCTS_DIST = resolve('dist-bench-products');
 const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 const SEEDS = 20;
+const REPEATS = QUICK ? 1 : 5;
 
-/** Per backend: epochs per measured run, and how many Train presses to time (after the autostart run). */
+/** Per backend: epochs per run, and how many Train presses are timed after the autostart run. */
 const PLAN = {
-  auto: { epochs: 100, seedEpochs: 100, repeats: QUICK ? 1 : 3 },
-  wasm: { epochs: 100, seedEpochs: 100, repeats: QUICK ? 1 : 3 },
+  auto: { epochs: 100, seedEpochs: 100, repeats: REPEATS },
+  wasm: { epochs: 100, seedEpochs: 100, repeats: REPEATS },
   webgl: { epochs: 20, seedEpochs: 5, repeats: 1 },
   cpu: { epochs: 20, seedEpochs: 5, repeats: 1 },
 } as const;
 type Choice = keyof typeof PLAN;
 const CHOICES = Object.keys(PLAN) as Choice[];
 
+/** Bare-products configurations: backend, threads (see productsWorker.ts), epochs, repeats. */
+const PRODUCTS = [
+  ['wasm (as the app starts it)', 'wasm', 'default', 20, QUICK ? 1 : 3],
+  ['wasm, plain SIMD binary', 'wasm', 'off', 20, QUICK ? 1 : 3],
+  ['wasm, threaded binary, 1 thread', 'wasm', '1', 20, QUICK ? 1 : 3],
+  ['wasm, threaded binary, 2 threads', 'wasm', '2', 20, QUICK ? 1 : 3],
+  ['webgl', 'webgl', 'default', 5, 1],
+  ['cpu', 'cpu', 'default', 3, 1],
+] as const;
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * The browser: the tests' headless Chromium (WebGL through SwiftShader), or with BENCH_GPU=1 a
+ * visible window on the machine's own GPU (headless Chromium on Linux renders without one).
+ */
+async function launch(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!GPU) return launchBrowser();
+  const profile = await mkdtemp(join(tmpdir(), 'activation-lab-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH, headless: false, args: ['--ignore-gpu-blocklist', '--no-first-run'],
+  });
+  return { context, close: async () => { await context.close(); await rm(profile, { recursive: true, force: true }); } };
+}
+
 function machine(): string {
-  const model = /model name\s*:\s*(.+)/.exec(safeRead('/proc/cpuinfo'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const model = /model name\s*:\s*(.+)/.exec(readOr('/proc/cpuinfo'))?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
   let chromium = 'unknown Chromium';
   try {
     chromium = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
@@ -54,7 +82,7 @@ function machine(): string {
   return `${cpus().length} cores, ${model}; ${chromium}; Node ${process.version}`;
 }
 
-function safeRead(path: string): string {
+function readOr(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -62,21 +90,21 @@ function safeRead(path: string): string {
   }
 }
 
+/** `headers` null: the app's own preview config (its isolation and CSP headers); else exactly these. */
 async function serve(outDir: string, headers: Record<string, string> | null): Promise<PreviewServer> {
-  // headers === null: the app's own preview config (its isolation and CSP headers); else only these.
+  const options = { host: '127.0.0.1', port: 0, open: false };
   return headers === null
-    ? preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } })
-    : preview({ configFile: false, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false, headers } });
+    ? preview({ logLevel: 'error', build: { outDir }, preview: options })
+    : preview({ configFile: false, logLevel: 'error', build: { outDir }, preview: { ...options, headers } });
 }
 
 const originOf = (s: PreviewServer) => (s.resolvedUrls?.local[0] ?? '').replace(/\/$/, '');
 
-/** Format helpers: milliseconds, seconds, kilobytes, ratios. */
-const ms = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(0));
-const sec = (x: number | null | undefined, approx = false) =>
-  x === null || x === undefined || !Number.isFinite(x) ? '–' : `${approx ? '≈' : ''}${(x / 1000).toFixed(2)} s`;
+const fmtMs = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(2) : x.toFixed(0));
+const fmtS = (x: number | null | undefined, approx = false) =>
+  x == null || !Number.isFinite(x) ? '–' : `${approx ? '≈' : ''}${(x / 1000).toFixed(2)} s`;
 const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
-const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+const times = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -91,8 +119,12 @@ interface Figures {
   readonly seeds: AppMeasurement;
 }
 
-/** ms per epoch of an app measurement (median over its timed runs). */
+/** ms per epoch (the worker's training time), median over the timed runs. */
 const perEpoch = (m: AppMeasurement) => median(m.runs.map((r) => r.trainMs / r.epochs));
+/** The longest main-thread task while training (0: none over 50 ms). */
+const longest = (f: Figures) => Math.max(0, ...f.pair.runs.map((r) => r.longestTask), ...f.seeds.runs.map((r) => r.longestTask));
+/** Page clock from Train to the last epoch, scaled to 100 epochs, median. */
+const wallPer100 = (m: AppMeasurement) => median(m.runs.map((r) => (r.wallMs / r.epochs) * 100));
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -102,7 +134,12 @@ async function main(): Promise<void> {
   const isolated = await serve(DIST, null);
   const plain = await serve(DIST, {});
   const products = await serve(PRODUCTS_DIST, ISOLATION);
-  const browser = await launchBrowser();
+  const browser = await launch();
+  // What the page and its workers request (the offline service worker's precache is counted apart).
+  const requested: string[] = [];
+  browser.context.on('request', (r) => {
+    if (!r.serviceWorker()) requested.push(r.url());
+  });
   try {
     const figures = {} as Record<Choice, Figures>;
     let sizes: BundleSizes | null = null;
@@ -110,110 +147,140 @@ async function main(): Promise<void> {
       const { epochs, seedEpochs, repeats } = PLAN[choice];
       const base = choice === 'auto' ? '' : `backend=${choice}&`;
       log(`app, backend=${choice}: the pair (${epochs} epochs)…`);
-      const before = browser.requests.length;
       const pair = await measureApp(browser.context, originOf(isolated), `${base}epochs=${epochs}`, repeats);
-      // The first page of a fresh browser: what a first visit downloads.
-      if (choice === 'auto') sizes = bundleSizes(DIST, originOf(isolated), browser.requests.slice(before));
+      // The first page of a fresh browser profile: what a first visit downloads.
+      if (choice === 'auto') sizes = bundleSizes(DIST, originOf(isolated), requested);
       log(`app, backend=${choice}: ${SEEDS} seeds (${seedEpochs} epochs)…`);
       const seeds = await measureApp(browser.context, originOf(isolated), `${base}seeds=${SEEDS}&epochs=${seedEpochs}`, 1);
       figures[choice] = { pair, seeds };
     }
-    log('app without cross-origin isolation (no WASM threads)…');
+    log('app without cross-origin isolation…');
     const unisolated: Figures = {
-      pair: await measureApp(browser.context, originOf(plain), 'epochs=100', PLAN.auto.repeats),
+      pair: await measureApp(browser.context, originOf(plain), 'epochs=100', REPEATS),
       seeds: await measureApp(browser.context, originOf(plain), `seeds=${SEEDS}`, 1),
     };
     log('bare products per backend…');
-    const members = [2, 2 * SEEDS];
     const prod: Record<string, ProductsResult[]> = {};
-    for (const [key, backend, threads, epochs, reps] of [
-      ['wasm', 'wasm', 'default', 20, QUICK ? 1 : 3],
-      ['wasm, no threads', 'wasm', 'off', 20, QUICK ? 1 : 3],
-      ['wasm, 2 threads forced', 'wasm', '2', 20, QUICK ? 1 : 3],
-      ['webgl', 'webgl', 'default', 5, 1],
-      ['cpu', 'cpu', 'default', 3, 1],
-    ] as const) {
+    for (const [key, backend, threads, epochs, reps] of PRODUCTS) {
       prod[key] = [];
-      for (let i = 0; i < reps; i++) prod[key].push(await measureProducts(browser.context, originOf(products), backend, threads, members, epochs));
+      for (let i = 0; i < reps; i++) {
+        prod[key].push(await measureProducts(browser.context, originOf(products), backend, threads, [2, 2 * SEEDS], epochs));
+      }
     }
     log('the engine in Node (wasm, cpu)…');
     const node = [...(await measureNode('wasm')), ...(await measureNode('cpu'))];
-    print(figures, unisolated, prod, node, sizes, (performance.now() - started) / 1000);
+    process.stdout.write(report(figures, unisolated, prod, node, sizes, (performance.now() - started) / 1000));
   } finally {
     await browser.close();
     await Promise.all([isolated.close(), plain.close(), products.close()]);
   }
 }
 
-/** Median products ms/epoch for `members` over the repeats of one products configuration. */
-function productsMs(results: ProductsResult[] | undefined, members: number): number {
-  return median((results ?? []).filter((r) => !r.error).map((r) => r.msPerEpoch[members]));
+/** Median of one products configuration for `members` (ms per epoch), or of its start-up time. */
+function productsMs(results: readonly ProductsResult[] | undefined, members: number | 'init'): number {
+  const ok = (results ?? []).filter((r) => !r.error);
+  return median(ok.map((r) => (members === 'init' ? r.initMs : r.msPerEpoch[members])));
 }
 
-function print(figures: Record<Choice, Figures>, unisolated: Figures, prod: Record<string, ProductsResult[]>,
-  node: NodeFigures[], sizes: BundleSizes | null, seconds: number): void {
+function report(figures: Record<Choice, Figures>, unisolated: Figures, prod: Record<string, ProductsResult[]>,
+  node: NodeFigures[], sizes: BundleSizes | null, seconds: number): string {
   const out: string[] = [];
   out.push(`Activation Lab bench — ${machine()}`);
-  out.push(`production build, headless Chromium (WebGL through SwiftShader unless a GPU is present); medians of the timed runs\n`);
-  const cpuPair = perEpoch(figures.cpu.pair);
-  const cpuSeeds = perEpoch(figures.cpu.seeds);
-  const rows = [['backend', 'runs on', 'ms/epoch pair', 'pair: train', 'pair: Train→last epoch', `ms/epoch ${SEEDS} seeds`, `${SEEDS} seeds: train`,
-    'first epoch', 'longest task', 'data ms', 'train ÷ products', `${SEEDS} seeds ÷ products`, '÷ CPU pair', `÷ CPU ${SEEDS} seeds`]];
-  const productsFor = (name: string) => (name === 'wasm' ? prod.wasm : prod[name]);
-  const line = (label: string, f: Figures, plan: { epochs: number; seedEpochs: number }) => {
-    const pe = perEpoch(f.pair);
-    const se = perEpoch(f.seeds);
-    const ran = f.pair.backend;
-    const p2 = productsMs(productsFor(ran), 2);
-    const p40 = productsMs(productsFor(ran), 2 * SEEDS);
-    const wall = median(f.pair.runs.map((r) => (r.wallMs / r.epochs) * 100));
-    rows.push([label, f.pair.error ? `error: ${f.pair.error.slice(0, 60)}` : ran, ms(pe), sec(pe * 100, plan.epochs < 100),
-      sec(wall, plan.epochs < 100), ms(se), sec(se * 100, plan.seedEpochs < 100), sec(f.pair.firstEpochMs),
-      ms(Math.max(0, ...f.pair.runs.map((r) => r.longestTask), ...f.seeds.runs.map((r) => r.longestTask))),
-      ms(median(f.pair.runs.map((r) => r.dataMs ?? NaN))), ratio(pe / p2), ratio(se / p40), ratio(pe / cpuPair), ratio(se / cpuSeeds)]);
-  };
-  for (const choice of CHOICES) line(choice, figures[choice], PLAN[choice]);
-  line('auto, not isolated', unisolated, PLAN.auto);
+  out.push(GPU
+    ? 'production build in Chromium on this machine\'s GPU (BENCH_GPU=1); medians of the timed runs\n'
+    : 'production build in headless Chromium (WebGL through SwiftShader: no GPU); medians of the timed runs\n');
+  const rows = [['backend', 'runs on', 'ms/epoch', 'pair: train', 'pair: Train→last epoch', `ms/epoch ${SEEDS} seeds`,
+    `${SEEDS} seeds: train`, 'first epoch', 'longest task', 'data']];
+  const all: [string, Figures, { epochs: number; seedEpochs: number }][] = [
+    ...CHOICES.map((c) => [c, figures[c], PLAN[c]] as [string, Figures, { epochs: number; seedEpochs: number }]),
+    ['auto, not isolated', unisolated, PLAN.auto],
+  ];
+  for (const [label, f, plan] of all) {
+    const failed = f.pair.error ?? f.seeds.error;
+    rows.push([label, failed ? `error: ${failed.slice(0, 70)}` : f.pair.backend, fmtMs(perEpoch(f.pair)),
+      fmtS(perEpoch(f.pair) * 100, plan.epochs < 100), fmtS(wallPer100(f.pair), plan.epochs < 100), fmtMs(perEpoch(f.seeds)),
+      fmtS(perEpoch(f.seeds) * 100, plan.seedEpochs < 100), fmtS(f.pair.firstEpochMs),
+      longest(f) > 0 ? `${fmtMs(longest(f))} ms` : 'none > 50 ms',
+      `${fmtMs(median(f.pair.runs.map((r) => r.dataMs ?? NaN)))} ms`]);
+  }
   out.push(table(rows));
-  out.push('');
-  out.push('train = the worker\'s training time (the `done` message); Train→last epoch = page clock from the Train click to the');
-  out.push('last epoch\'s arrival (data, networks, snapshots, messages included); first epoch = from opening ?autostart=1 (fresh tab)');
-  out.push('to the frame after the first plotted epoch; longest task = longest main-thread task (PerformanceObserver longtask) while');
-  out.push('training. train ÷ products = training time per epoch ÷ the same epoch\'s bare matrix products on the same backend, in the');
-  out.push('same browser (scripts/bench/products.html, a separate bench-only build): how far the engine is from its floor.');
-  out.push('');
-  const prow = [['bare products (browser)', 'threads', 'pair ms/epoch', `${SEEDS} seeds ms/epoch`, 'pair ×100', `${SEEDS} seeds ×100`]];
-  for (const [key, results] of Object.entries(prod)) {
+  out.push(`
+train: the worker's training time for 100 epochs (its 'done' message). Train→last epoch: page clock from the Train click
+to the last epoch's arrival (data, networks, snapshots and messages included). first epoch: from opening ?autostart=1 in
+a new tab to the animation frame that draws the first epoch (auto: the very first visit, nothing cached). longest task: the
+longest main-thread task while training (PerformanceObserver 'longtask'; 0 = none over 50 ms). data: generating the data.
+`);
+  // Ratios that do not depend on the machine: against the bare products, and against the CPU backend.
+  const productsKey: Record<string, string> = { wasm: PRODUCTS[0][0], webgl: 'webgl', cpu: 'cpu' };
+  const rrows = [['backend', 'pair: train ÷ products', `${SEEDS} seeds: train ÷ products`, 'pair ÷ CPU', `${SEEDS} seeds ÷ CPU`]];
+  for (const [label, f] of all) {
+    const p = prod[productsKey[f.pair.backend] ?? ''];
+    rrows.push([label, times(perEpoch(f.pair) / productsMs(p, 2)), times(perEpoch(f.seeds) / productsMs(p, 2 * SEEDS)),
+      times(perEpoch(f.pair) / perEpoch(figures.cpu.pair)), times(perEpoch(f.seeds) / perEpoch(figures.cpu.seeds))]);
+  }
+  out.push(table(rrows));
+  out.push(`
+products: the same epochs' matrix products alone, on the same backend in the same browser (src/worker/products.ts,
+run by scripts/bench/products.html, a bench-only page built apart from the app): the first layer forward on the
+training and test rows and its weight gradient, and the hidden and output layers both ways, for every member as the
+plain batched engine lays them out. Above 1×: the engine's other work (activations, loss, Adam, read-backs, messages).
+Below 1×: the engine does less arithmetic than that (network A, linear, is computed as its collapsed 1×d map).
+`);
+  const prow = [['bare products', 'threads', 'start', 'pair ms/epoch', `${SEEDS} seeds ms/epoch`, 'pair ×100', `${SEEDS} seeds ×100`]];
+  for (const [key] of PRODUCTS) {
+    const results = prod[key];
     const ok = results.find((r) => !r.error);
-    prow.push([key, ok ? String(ok.threads ?? '–') : `error: ${results[0]?.error ?? ''}`, ms(productsMs(results, 2)), ms(productsMs(results, 2 * SEEDS)),
-      sec(productsMs(results, 2) * 100), sec(productsMs(results, 2 * SEEDS) * 100)]);
+    prow.push([key, ok ? String(ok.threads ?? '–') : `error: ${results[0]?.error ?? ''}`, `${fmtMs(productsMs(results, 'init'))} ms`,
+      fmtMs(productsMs(results, 2)), fmtMs(productsMs(results, 2 * SEEDS)), fmtS(productsMs(results, 2) * 100),
+      fmtS(productsMs(results, 2 * SEEDS) * 100)]);
   }
   out.push(table(prow));
   out.push('');
-  const nrow = [['engine in Node', 'members', 'train ms/epoch', 'products ms/epoch', 'train ÷ products', '×100 epochs', 'data ms']];
+  const nrow = [['engine in Node', 'members', 'train ms/epoch', 'products ms/epoch', 'train ÷ products', '×100 epochs']];
   for (const n of node) {
-    nrow.push([n.backend, String(n.members), ms(n.trainMsPerEpoch), ms(n.productsMsPerEpoch), ratio(n.trainMsPerEpoch / n.productsMsPerEpoch),
-      sec(n.trainMsPerEpoch * 100, n.epochs < 100), ms(n.dataMs)]);
+    nrow.push([n.backend, String(n.members), fmtMs(n.trainMsPerEpoch), fmtMs(n.productsMsPerEpoch),
+      times(n.trainMsPerEpoch / n.productsMsPerEpoch), fmtS(n.trainMsPerEpoch * 100, n.epochs < 100)]);
   }
   out.push(table(nrow));
-  out.push('');
   const threadsOf = (m: AppMeasurement) => /(\d+) threads?/.exec(m.reason)?.[1] ?? '–';
-  out.push(`WASM threads: isolated page ${threadsOf(figures.auto.pair)} thread(s), ${ms(perEpoch(figures.auto.pair))} ms/epoch pair, ` +
-    `${ms(perEpoch(figures.auto.seeds))} ms/epoch ${SEEDS} seeds; not isolated ${threadsOf(unisolated.pair)} thread(s), ` +
-    `${ms(perEpoch(unisolated.pair))} and ${ms(perEpoch(unisolated.seeds))}; first epoch ${sec(figures.auto.pair.firstEpochMs)} vs ${sec(unisolated.pair.firstEpochMs)}.`);
-  out.push('tfjs caps its thread pool at navigator.hardwareConcurrency / 2, so a 2-core machine gets 1 thread either way; the');
-  out.push('"2 threads forced" products row reports 4 cores to tfjs in the bench page only, to show what a second thread would give.');
-  out.push('');
+  out.push(`
+WASM threads: the app ran ${threadsOf(figures.auto.pair)} thread(s) cross-origin isolated and ${threadsOf(unisolated.pair)} without.
+tfjs caps its pool at navigator.hardwareConcurrency / 2 threads (${cpus().length} cores here); below 4 cores the app
+therefore starts the plain SIMD binary even when isolated. The threaded rows above report 4 cores to tfjs, in the
+bench page only, to show what the threaded binary costs to start and what a second thread gives on this machine.
+`);
   if (sizes) {
-    out.push(`bundle (gzip -9 of the files the first visit loaded): main-thread JS ${kb(sizes.mainJs)}, worker JS ${kb(sizes.workerJs)}, ` +
-      `WASM ${kb(sizes.wasm)}, CSS ${kb(sizes.css)}; total first load ${kb(sizes.total)} (${kb(sizes.totalRaw)} uncompressed); ` +
-      `with what the offline service worker precaches in the background ${kb(sizes.withPrecache)}`);
-    out.push(`  ${sizes.files.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ')}`);
+    out.push(`bundle, gzip -9 of the files the first visit requested: main-thread JS at load ${kb(sizes.mainJs)}, ` +
+      `main-thread lazy chunks ${kb(sizes.mainLazyJs)}, worker JS ${kb(sizes.workerJs)}, WASM ${kb(sizes.wasm)}; ` +
+      `all the page and its worker requested ${kb(sizes.loaded)}; with the offline service worker's precache, ` +
+      `the whole first visit ${kb(sizes.firstVisit)}`);
+    out.push(`  ${sizes.files.map((f) => `${f.path.replace(/^assets\//, '')} ${kb(f.gzip)}`).join(', ')}`);
   }
-  out.push('');
-  out.push(`auto's reason: ${figures.auto.pair.reason}`);
-  out.push(`bench finished in ${seconds.toFixed(0)} s`);
-  process.stdout.write(`${out.join('\n')}\n`);
+  const a = figures.auto.pair.runs;
+  const ready = median(a.map((r) => r.readyMs));
+  const train = median(a.map((r) => r.trainMs));
+  out.push(`\nTrain→last epoch, auto, page clock: data and networks ready after ${fmtMs(ready)} ms, training ${fmtMs(train)} ms, ` +
+    `the rest (messages, snapshots, waiting for the main thread) ${fmtMs(wallPer100(figures.auto.pair) - ready - train)} ms`);
+  const steps = figures.auto.pair.firstEpochSteps;
+  if (steps) {
+    out.push(`\nfirst visit, auto, page clock: ${Object.entries(steps).map(([k, v]) => `${k} ${fmtS(v)}`).join(' → ')}`);
+  }
+  const check = (name: string, value: number, limit: number, unit: (x: number) => string) =>
+    `  ${value <= limit ? 'met    ' : 'MISSED '} ${name}: ${unit(value)} (target ≤ ${unit(limit)})`;
+  out.push('\nissue 6 targets, on the backend auto picked:');
+  out.push(check('the pair, 100 epochs, train', perEpoch(figures.auto.pair) * 100, 350, fmtS));
+  out.push(check('the pair, Train→last epoch', wallPer100(figures.auto.pair), 350, fmtS));
+  out.push(check(`${SEEDS} seeds × both networks`, perEpoch(figures.auto.seeds) * 100, 6000, fmtS));
+  out.push(check('first plotted epoch (first visit)', figures.auto.pair.firstEpochMs ?? NaN, 1500, fmtS));
+  out.push(check('data generation', median(figures.auto.pair.runs.map((r) => r.dataMs ?? NaN)), 150, (x) => `${fmtMs(x)} ms`));
+  out.push(check('longest main-thread task while training', longest(figures.auto), 50, (x) => `${fmtMs(x)} ms`));
+  if (sizes) {
+    out.push(check('main-thread JS', sizes.mainJs, 200 * 1024, kb));
+    out.push(check('whole first visit, WASM included', sizes.firstVisit, 1.5 * 1024 * 1024, kb));
+  }
+  out.push(`\nauto's reason: ${figures.auto.pair.reason}`);
+  out.push(`bench finished in ${seconds.toFixed(0)} s\n`);
+  return out.join('\n');
 }
 
 main().catch((e: unknown) => {

@@ -13,6 +13,8 @@ export interface AppRun {
   readonly trainMs: number;
   /** Page clock from the Train click (the `prepare` command) to the last epoch's arrival. */
   readonly wallMs: number;
+  /** Page clock from the Train click to the run's data and networks being ready (`ready`). */
+  readonly readyMs: number;
   readonly longestTask: number;
   readonly dataMs: number | null;
 }
@@ -20,8 +22,10 @@ export interface AppRun {
 export interface AppMeasurement {
   readonly backend: string;
   readonly reason: string;
-  /** Navigation start to the frame after the first epoch reached a chart (`?autostart=1`). */
+  /** Navigation start to the animation frame that first has an epoch in a chart, painted at its end (`?autostart=1`). */
   readonly firstEpochMs: number | null;
+  /** Where the time to the first epoch went: page clock at each step of the autostart page. */
+  readonly firstEpochSteps: Record<string, number> | null;
   readonly runs: AppRun[];
   readonly error: string | null;
 }
@@ -31,7 +35,8 @@ function asRun(s: RunSummary): AppRun {
     throw new Error(`run ${s.runId} ended with ${s.end ? `${s.end.type}${s.end.message ? `: ${s.end.message}` : ''}` : 'nothing'}`);
   }
   return {
-    epochs: s.epochs, trainMs: s.trainMs, wallMs: s.lastEpochs - s.prepared, longestTask: s.longestTask, dataMs: s.dataMs,
+    epochs: s.epochs, trainMs: s.trainMs, wallMs: s.lastEpochs - s.prepared, readyMs: (s.ready ?? NaN) - s.prepared,
+    longestTask: s.longestTask, dataMs: s.dataMs,
   };
 }
 
@@ -58,6 +63,7 @@ export async function measureApp(context: BrowserContext, origin: string, query:
   const page = await context.newPage();
   await installTap(page);
   let firstEpochMs: number | null = null;
+  let firstEpochSteps: Record<string, number> | null = null;
   let backend = { name: '?', reason: '' };
   const runs: AppRun[] = [];
   try {
@@ -65,16 +71,26 @@ export async function measureApp(context: BrowserContext, origin: string, query:
     await waitForRunEnd(page, timeout);
     const first = await summarizeRun(page);
     backend = first?.backend ?? backend;
-    firstEpochMs = (await readTap(page)).firstEpoch?.painted ?? null;
+    const tap = await readTap(page);
+    firstEpochMs = tap.firstEpoch?.seen ?? null;
+    const at = (type: string) => tap.log.find((e) => e.dir === 'in' && e.msg.type === type)?.t ?? NaN;
+    const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? NaN);
+    firstEpochSteps = {
+      'page parsed': dcl, 'worker started': tap.workers[0]?.created ?? NaN, 'backend ready': at('backend'),
+      'data and networks ready': at('ready'), 'first epoch received': at('epochs'), 'first epoch drawn': firstEpochMs ?? NaN,
+    };
     if (first) asRun(first);
     for (let i = 0; i < repeats; i++) {
       const s = await trainOnce(page, timeout);
       backend = s.backend ?? backend;
       runs.push(asRun(s));
     }
-    return { backend: backend.name, reason: backend.reason, firstEpochMs, runs, error: null };
+    return { backend: backend.name, reason: backend.reason, firstEpochMs, firstEpochSteps, runs, error: null };
   } catch (e) {
-    return { backend: backend.name, reason: backend.reason, firstEpochMs, runs, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    return {
+      backend: backend.name, reason: backend.reason, firstEpochMs, firstEpochSteps, runs,
+      error: e instanceof Error ? e.message.split('\n')[0] : String(e),
+    };
   } finally {
     await page.close();
   }

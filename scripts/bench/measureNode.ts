@@ -21,14 +21,11 @@ export interface NodeFigures {
   readonly trainMsPerEpoch: number;
   /** Bare products, ms per epoch. */
   readonly productsMsPerEpoch: number;
-  readonly dataMs: number;
 }
 
-async function trainMs(query: string, epochs: number): Promise<{ ms: number; dataMs: number; members: number }> {
+async function trainMs(query: string, epochs: number): Promise<{ ms: number; members: number }> {
   const { settings } = parseQuery(`${query}&epochs=${epochs}`);
-  const t0 = performance.now();
   const data = prepareData(settings);
-  const dataMs = performance.now() - t0;
   const spec = trainSpec(settings, data.nFeatures);
   const trainer = new Trainer(data, spec);
   await trainer.train(1); // warm-up: kernels and buffers
@@ -36,7 +33,7 @@ async function trainMs(query: string, epochs: number): Promise<{ ms: number; dat
   while (!trainer.finished) await trainer.train(25);
   const ms = performance.now() - t1;
   trainer.dispose();
-  return { ms: ms / (epochs - 1), dataMs, members: spec.members.length };
+  return { ms: ms / (epochs - 1), members: spec.members.length };
 }
 
 /** Engine and products, pair and 20 seeds, on `backend` (epochs fewer on the slow CPU backend). */
@@ -47,7 +44,7 @@ export async function measureNode(backend: 'wasm' | 'cpu'): Promise<NodeFigures[
   for (const [query, epochs] of [['', backend === 'cpu' ? 11 : 101], ['seeds=20', backend === 'cpu' ? 3 : 21]] as const) {
     const t = await trainMs(query, epochs);
     const products = await timeProducts({ ...NOTEBOOK_SHAPES, members: t.members }, Math.max(2, epochs - 1), 1);
-    out.push({ backend, members: t.members, epochs: epochs - 1, trainMsPerEpoch: t.ms, productsMsPerEpoch: products, dataMs: t.dataMs });
+    out.push({ backend, members: t.members, epochs: epochs - 1, trainMsPerEpoch: t.ms, productsMsPerEpoch: products });
   }
   return out;
 }

@@ -65,6 +65,8 @@ export class Session {
   private queue: Promise<void> = Promise.resolve();
   /** Loops of retired runs that are finishing their chunk (they dispose their run when done). */
   private readonly draining = new Set<Promise<void>>();
+  /** Play and step commands received but not yet handled, by run id. */
+  private readonly trainCommands = new Map<number, number>();
   private readonly host: SessionHost;
 
   constructor(host: SessionHost) {
@@ -73,7 +75,16 @@ export class Session {
 
   /** Queue a message; handled after every earlier one. */
   handle(msg: ToWorker): Promise<void> {
-    this.queue = this.queue.then(() => this.dispatch(msg)).catch((e: unknown) => this.fail(runIdOf(msg), e));
+    const trains = msg.type === 'play' || msg.type === 'step' ? msg.runId : null;
+    if (trains !== null) this.trainCommands.set(trains, (this.trainCommands.get(trains) ?? 0) + 1);
+    this.queue = this.queue.then(() => {
+      if (trains !== null) {
+        const left = (this.trainCommands.get(trains) ?? 1) - 1;
+        if (left > 0) this.trainCommands.set(trains, left);
+        else this.trainCommands.delete(trains);
+      }
+      return this.dispatch(msg);
+    }).catch((e: unknown) => this.fail(runIdOf(msg), e));
     return this.queue;
   }
 
@@ -113,7 +124,11 @@ export class Session {
     const { run, info } = this.build(runId, settings);
     this.run = run;
     this.host.post({ type: 'ready', runId, info });
-    await this.snapshot(run);
+    // A run told to train at once (Train, autostart) gets its first snapshot SNAPSHOT_MS into
+    // training, or when it stops: one at epoch 0 would hold its epochs back by its cost (~100 ms
+    // here, docs/performance.md), and a run shorter than that needs only the last.
+    if (this.trainCommands.has(runId)) run.lastSnapshot = this.host.now();
+    else await this.snapshot(run);
   }
 
   /** The data and the networks of a run, on the active backend, at epoch 0. */

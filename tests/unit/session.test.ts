@@ -88,6 +88,24 @@ describe('Session', () => {
     expect(mem.type === 'memory' && mem.numTensors).toBe(before);
   });
 
+  it('takes an epoch-0 snapshot for an idle run, and none for a run told to train at once', async () => {
+    const idle = harness();
+    await idle.session.handle({ type: 'prepare', runId: 1, settings: SMALL });
+    const first = idle.messages.find((m) => m.type === 'snapshot');
+    expect(first?.type === 'snapshot' && first.snapshot.epoch).toBe(0);
+
+    const h = harness();
+    void h.session.handle({ type: 'prepare', runId: 2, settings: SMALL });
+    void h.session.handle({ type: 'play', runId: 2 });
+    await h.next((m) => m.type === 'done');
+    await h.next((m) => m.type === 'snapshot');
+    const types = h.messages.map((m) => m.type).filter((t) => t === 'ready' || t === 'epochs' || t === 'snapshot');
+    // The first epochs come straight after 'ready'; the panels still get a snapshot, of a later epoch.
+    expect(types.slice(0, 2)).toEqual(['ready', 'epochs']);
+    const snaps = h.messages.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot.epoch] : []));
+    expect(snaps[0]).toBeGreaterThan(0);
+  });
+
   it('after a lost device, carries on from the epoch the page has, on the fallback, with the same records', async () => {
     const clean = harness();
     void clean.session.handle({ type: 'prepare', runId: 1, settings: SMALL });
