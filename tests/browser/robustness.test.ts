@@ -13,7 +13,7 @@ import { launchBrowser, pointsPerCurve, testText, waitForDone, waitForText, type
 import { chartCheck, drawnYs, installChartCheck, worstPixelOff } from './chartCheck';
 import { engineAccuracies } from './engine';
 import { hostileUrls } from './hostileUrls';
-import { installTap, readTap, workerTensors } from './workerTap';
+import { clearTapLog, installTap, readTap, workerTensors } from './workerTap';
 import type { EpochRecord } from '../../src/engine/trainer';
 
 const baseUrl = inject('baseUrl');
@@ -72,6 +72,8 @@ const NO_WEBGL = `{ const get = OffscreenCanvas.prototype.getContext;
 const GPU_NAME = 'ANGLE (Test GPU, spoofed by robustness.test.ts)';
 const SPOOF_GPU = `{ const get = WebGL2RenderingContext.prototype.getParameter;
   WebGL2RenderingContext.prototype.getParameter = function (p) { return p === 0x9246 ? ${JSON.stringify(GPU_NAME)} : get.call(this, p); }; }`;
+/** Test code for the worker: a 4-core machine, where the app starts tfjs's threaded WASM (2 threads). */
+const FOUR_CORES = `Object.defineProperty(Object.getPrototypeOf(navigator), 'hardwareConcurrency', { get: () => 4 });`;
 /**
  * Test code for the worker: after its first chunk of epochs, an uncaught error that the app's own
  * handler does not see (it would turn it into an error message), so it reaches the page as the
@@ -147,6 +149,23 @@ describe('a lost or missing GPU', () => {
     // SwiftShader behind the spoofed name is far slower than WASM, so WASM must win, on figures.
     expect(reason).toMatch(new RegExp(`^GPU: ${GPU_NAME.replace(/[()]/g, '\\$&')}, but WASM is as fast here: WebGL [\\d.]+ ms vs WASM [\\d.]+ ms per epoch`));
     expect(await testText(page, 'backend')).toBe('wasm');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('WASM threads', () => {
+  it('on 4 cores, trains on 2 WASM threads under the production headers (isolation, CSP) to the engine\'s result', async () => {
+    const expected = engineAccuracies('');
+    const { page, errors } = await open(faulty);
+    await prependToWorker(page, FOUR_CORES);
+    await page.goto(`${baseUrl}/?autostart=1`);
+    await waitForDone(page);
+    expect((await page.locator('.backend').getAttribute('title')) ?? '').toMatch(/\(SIMD, 2 threads\)$/);
+    const want = await expected;
+    for (const id of ['a', 'b'] as const) {
+      expect(Math.abs(Number(await testText(page, `accuracy-${id}`)) - want[id]), `accuracy-${id}`).toBeLessThanOrEqual(0.005);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -250,6 +269,8 @@ describe('a storm of clicks', () => {
     await page.getByTestId('backend').waitFor();
     const baseline = await workerTensors(page);
     const actions = await storm(page, 6, 10);
+    // The tap's own log of messages is not the app's memory: emptied before each measurement.
+    await clearTapLog(page);
     const heapWarm = await heapAfterGc(page);
     actions.push(...(await storm(page, 7, 40)));
     expect(actions.filter((a) => a.includes('='))).not.toEqual([]);
@@ -259,6 +280,7 @@ describe('a storm of clicks', () => {
     expect(await page.getByTestId('chart-a').getAttribute('data-epochs')).toBe('0');
     // The worker answers after every retired run has freed its tensors.
     expect(await workerTensors(page)).toBe(baseline);
+    await clearTapLog(page);
     const heapAfter = await heapAfterGc(page);
     expect(heapAfter, `heap ${heapWarm} -> ${heapAfter} bytes`).toBeLessThan(heapWarm * 1.3 + 2_000_000);
 

@@ -80,6 +80,13 @@ export async function readTap(page: Page): Promise<TapState> {
   });
 }
 
+/** Forget the messages logged so far (a long storm of runs would otherwise grow the page's heap). */
+export async function clearTapLog(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __workerTap: TapState }).__workerTap.log.length = 0;
+  });
+}
+
 /** The live tensor count of the page's current worker (`memory` command, answered by the worker). */
 export async function workerTensors(page: Page, timeout = 10_000): Promise<number> {
   return page.evaluate(async (ms) => {
