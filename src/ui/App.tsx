@@ -2,7 +2,7 @@
  * The page: settings from the URL -> the trainer hook -> charts and results. Composition only; the
  * state lives in the hooks and the arithmetic in src/state.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { Controls } from './Controls';
 import { Explainer } from './Explainer';
 import { networkName, networkTitle } from './labels';
@@ -33,6 +33,10 @@ export function App() {
   const lecture = useLecture(settings, setSettings, trainer);
   const epochs = trainer.info?.epochs ?? settings.epochs;
   const epoch = trainer.records.length;
+  const training = trainer.status === 'training';
+  // The look-inside panels are the heaviest part of the page to draw and change only with a new run
+  // or snapshot: rendered after the charts, in the background, so a frame never waits for them.
+  const inside = { info: useDeferredValue(trainer.info), snapshot: useDeferredValue(trainer.snapshot) };
   const titles = { a: networkTitle('a', settings.actA), b: networkTitle('b', settings.actB) };
   const placeholder = trainer.status === 'idle' ? 'Press Train to watch this network learn.' : 'Preparing the data…';
 
@@ -63,25 +67,25 @@ export function App() {
           <section className="charts" aria-label="Loss per epoch">
             <div className="chart-cell">
               <LossChart network="a" title={titles.a} data={figures.curves.a} epochs={epochs}
-                yDomain={figures.yDomain} placeholder={placeholder} />
+                yDomain={figures.yDomain} placeholder={placeholder} training={training} />
               <LossTable network="a" title={titles.a} rows={figures.curves.a} />
             </div>
             <div className="chart-cell">
               <LossChart network="b" title={titles.b} data={figures.curves.b} epochs={epochs}
-                yDomain={figures.yDomain} placeholder={placeholder} />
+                yDomain={figures.yDomain} placeholder={placeholder} training={training} />
               <LossTable network="b" title={titles.b} rows={figures.curves.b} />
             </div>
           </section>
           <ResultsPanel settings={settings} final={figures.final} latest={figures.latest} epoch={epoch}
             seeds={settings.seeds} comparison={figures.comparison} />
           <Suspense fallback={null}>
-            <OverlayChart data={figures.pair} epochs={epochs} yDomain={figures.yDomain}
+            <OverlayChart data={figures.pair} epochs={epochs} yDomain={figures.yDomain} training={training}
               names={{ a: networkName('a', settings.actA), b: networkName('b', settings.actB) }} />
           </Suspense>
           <PairTable rows={figures.pair} names={{ a: networkName('a', settings.actA), b: networkName('b', settings.actB) }} />
           <div className="part" data-part="inside">
             <Suspense fallback={null}>
-              <LookInside settings={settings} info={trainer.info} snapshot={trainer.snapshot} />
+              <LookInside settings={settings} info={inside.info} snapshot={inside.snapshot} />
             </Suspense>
           </div>
         </div>

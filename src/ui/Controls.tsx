@@ -2,6 +2,7 @@
  * The settings a student or instructor changes: per network, then what both share, then the data.
  * Every field is a schema row; changing one while training restarts the run with it.
  */
+import { memo } from 'react';
 import type { NetworkId } from '../engine/model';
 import { DEFAULTS, type Settings } from '../state/schema';
 import { CheckboxField, NumberField, SelectField, SliderField } from './Field';
@@ -29,7 +30,7 @@ function NetworkControls({ network, settings, onChange }: ControlsProps & { netw
   );
 }
 
-export function Controls({ settings, onChange }: ControlsProps) {
+export const Controls = memo(function Controls({ settings, onChange }: ControlsProps) {
   const props = { settings, onChange };
   // Only the experiment keys go back to the notebook's values; view keys (backend, autostart) stay.
   const notebook: Settings = { ...DEFAULTS, backend: settings.backend, autostart: settings.autostart };
@@ -65,4 +66,4 @@ export function Controls({ settings, onChange }: ControlsProps) {
       </button>
     </section>
   );
-}
+});

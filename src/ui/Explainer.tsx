@@ -1,6 +1,7 @@
 /**
  * What the student is looking at, in four sentences, using the current settings' numbers.
  */
+import { memo } from 'react';
 import type { Settings } from '../state/schema';
 import { ACTIVATION_LABEL } from './labels';
 
@@ -14,7 +15,7 @@ function uses(act: Settings['actA']): string {
   return act === 'none' ? 'has no activation' : `uses ${ACTIVATION_LABEL[act]}`;
 }
 
-export function Explainer({ settings }: { settings: Settings }) {
+export const Explainer = memo(function Explainer({ settings }: { settings: Settings }) {
   return (
     <p className="explainer">
       Two networks of the same shape ({shape(settings)})
@@ -25,4 +26,4 @@ export function Explainer({ settings }: { settings: Settings }) {
       the <em>test</em> loss: it scores each network on data it never trained on.
     </p>
   );
-}
+});

@@ -3,6 +3,7 @@
  * withLesson), the lesson's explanation in plain language, and, placed by the page next to the
  * charts, what to look for on the screen.
  */
+import { memo } from 'react';
 import { LESSONS, lessonBase } from '../state/lessons';
 import { withLesson } from '../state/pickLesson';
 import { same } from '../state/query';
@@ -32,7 +33,7 @@ export interface LessonPickerProps {
   readonly onChange: (next: Settings) => void;
 }
 
-export function LessonPicker({ settings, onChange }: LessonPickerProps) {
+export const LessonPicker = memo(function LessonPicker({ settings, onChange }: LessonPickerProps) {
   const lesson = LESSONS[settings.lesson];
   const changed = changedFromLesson(settings);
   return (
@@ -58,13 +59,13 @@ export function LessonPicker({ settings, onChange }: LessonPickerProps) {
       )}
     </section>
   );
-}
+});
 
 /** What to look at on the screen for the current lesson, for the page to put by the charts. */
-export function LookFor({ lesson }: { lesson: LessonName }) {
+export const LookFor = memo(function LookFor({ lesson }: { lesson: LessonName }) {
   return (
     <p className="look-for" data-testid="look-for">
       <strong>What to look for:</strong> {LESSONS[lesson].lookFor}
     </p>
   );
-}
+});

@@ -6,6 +6,7 @@
  *   the one linear model a network without activations collapses to;
  *   the hidden units' outputs and dead ReLU units.
  */
+import { memo } from 'react';
 import type { NetworkId } from '../engine/model';
 import type { NetworkSnapshot, Snapshot } from '../engine/snapshot';
 import type { Settings } from '../state/schema';
@@ -35,7 +36,8 @@ function planeIntro(info: RunInfo): string {
     'which points it gets wrong (ringed): count the rings.';
 }
 
-export default function LookInside({ settings, info, snapshot }: LookInsideProps) {
+// Memoised: while training the page re-renders every frame, and these panels change only with a snapshot.
+export default memo(function LookInside({ settings, info, snapshot }: LookInsideProps) {
   const act = { a: settings.actA, b: settings.actB };
   const title = (n: NetworkId) => networkTitle(n, act[n]);
   const net = (n: NetworkId): NetworkSnapshot | null => snapshot?.networks.find((s) => s.network === n) ?? null;
@@ -84,7 +86,7 @@ export default function LookInside({ settings, info, snapshot }: LookInsideProps
       )}
     </section>
   );
-}
+});
 
 function ClassLegend({ regions }: { regions: boolean }) {
   return (

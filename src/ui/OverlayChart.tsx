@@ -3,9 +3,11 @@
  * starts to matter. A is dashed and B solid (as in their own charts), so they stay apart without
  * colour.
  */
+import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PairPoint } from '../state/curves';
 import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, lineStyle, type SeriesKey } from './chartStyle';
+import { LiveLines, useLiveLines, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: PairPoint) => p.epoch;
 const A_TRAIN = (p: PairPoint) => p.aTrain;
@@ -13,21 +15,50 @@ const A_TEST = (p: PairPoint) => p.aTest;
 const B_TRAIN = (p: PairPoint) => p.bTrain;
 const B_TEST = (p: PairPoint) => p.bTest;
 
+/** A training run's lines (see LiveLines), in the order of the <Line>s below. */
+const LIVE: LineSpec<PairPoint>[] = [
+  { key: 'aTrain', network: 'a', split: 'train', value: A_TRAIN },
+  { key: 'bTrain', network: 'b', split: 'train', value: B_TRAIN },
+  { key: 'aTest', network: 'a', split: 'test', value: A_TEST },
+  { key: 'bTest', network: 'b', split: 'test', value: B_TEST },
+];
+const NO_ROWS: PairPoint[] = [];
+const PLOT_STYLE = { width: '100%', height: '100%' };
+
 export interface OverlayChartProps {
   readonly data: readonly PairPoint[];
   readonly epochs: number;
   readonly yDomain: readonly [number, number];
   /** Short names of the networks, e.g. "A · no activation". */
   readonly names: { readonly a: string; readonly b: string };
+  /** The run is training: its data changes every frame (drawn by LiveLines, not by Recharts). */
+  readonly training: boolean;
 }
 
-export function OverlayChart({ data, epochs, yDomain, names }: OverlayChartProps) {
-  const series: SeriesKey[] = [
+export function OverlayChart({ data, epochs, yDomain, names, training }: OverlayChartProps) {
+  // Handed to Recharts after the two network charts (see useLiveLines).
+  const live = useLiveLines(training, 80);
+  const series: SeriesKey[] = useMemo(() => [
     { network: 'a', split: 'test', label: `${names.a}: test` },
     { network: 'b', split: 'test', label: `${names.b}: test` },
     { network: 'a', split: 'train', label: `${names.a}: train` },
     { network: 'b', split: 'train', label: `${names.b}: train` },
-  ];
+  ], [names.a, names.b]);
+  // Props Recharts compares by identity: new objects each frame would make it recompute (LossChart).
+  const [y0, y1] = yDomain;
+  const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
+  const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
+  const fixed = useMemo(() => ({
+    grid: <CartesianGrid stroke="var(--grid)" vertical={false} />,
+    tooltip: <Tooltip content={(props) => <LossTooltip {...props} series={series} />} isAnimationActive={false}
+      cursor={{ stroke: 'var(--axis)' }} />,
+    lines: [
+      <Line key="aTrain" dataKey={A_TRAIN} name={series[2].label} {...lineStyle('a', 'train')} />,
+      <Line key="bTrain" dataKey={B_TRAIN} name={series[3].label} {...lineStyle('b', 'train')} />,
+      <Line key="aTest" dataKey={A_TEST} name={series[0].label} {...lineStyle('a', 'test')} />,
+      <Line key="bTest" dataKey={B_TEST} name={series[1].label} {...lineStyle('b', 'test')} />,
+    ],
+  }), [series]);
   return (
     <figure className="chart chart-overlay" data-testid="chart-overlay" data-epochs={data.length}>
       <figcaption className="chart-head">
@@ -42,16 +73,12 @@ export function OverlayChart({ data, epochs, yDomain, names }: OverlayChartProps
         </span>
       </figcaption>
       <div className="plot plot-overlay">
-        <LineChart responsive style={{ width: '100%', height: '100%' }} data={data as PairPoint[]} margin={CHART_MARGIN}>
-          <CartesianGrid stroke="var(--grid)" vertical={false} />
-          <XAxis dataKey={EPOCH} {...epochAxis(epochs)} />
-          <YAxis {...lossAxis(yDomain)} />
-          <Tooltip content={(props) => <LossTooltip {...props} series={series} />} isAnimationActive={false}
-            cursor={{ stroke: 'var(--axis)' }} />
-          <Line dataKey={A_TRAIN} name={series[2].label} {...lineStyle('a', 'train')} />
-          <Line dataKey={B_TRAIN} name={series[3].label} {...lineStyle('b', 'train')} />
-          <Line dataKey={A_TEST} name={series[0].label} {...lineStyle('a', 'test')} />
-          <Line dataKey={B_TEST} name={series[1].label} {...lineStyle('b', 'test')} />
+        <LineChart responsive style={PLOT_STYLE} data={live ? NO_ROWS : (data as PairPoint[])} margin={CHART_MARGIN}>
+          {fixed.grid}
+          <XAxis dataKey={EPOCH} {...xAxis} />
+          <YAxis {...yAxis} />
+          {fixed.tooltip}
+          {live ? <LiveLines data={data} lines={LIVE} /> : fixed.lines}
         </LineChart>
       </div>
     </figure>

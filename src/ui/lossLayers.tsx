@@ -8,12 +8,12 @@
  * exposes its scales as hooks): Recharts' Area and Reference components would add ~5 KB gzip to
  * the first load for three polygons and a line.
  */
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { NetworkId } from '../engine/model';
 import type { LossRow, Range } from '../state/bands';
 import type { LossPoint } from '../state/curves';
-import { NETWORK_STROKE } from './chartStyle';
+import { NETWORK_STROKE, SPLIT_STROKE, type Split } from './chartStyle';
 
 /** Fills, as the legend swatches and the chart use them. */
 export const FILL = {
@@ -102,4 +102,77 @@ export function FillSwatch({ color, opacity }: { color: string; opacity: number 
       <rect x="0.5" y="0.5" width="13" height="9" rx="2" fill={color} fillOpacity={opacity} />
     </svg>
   );
+}
+
+/** One line of a chart: which network and split (its style), and its value at each row. */
+export interface LineSpec<T> {
+  readonly key: string;
+  readonly network: NetworkId;
+  readonly split: Split;
+  readonly value: (row: T) => number;
+}
+
+/** "M x,y L x,y …" through the finite values, broken where a value is missing. */
+function linePath<T>(rows: readonly T[], epoch: (row: T) => number, value: (row: T) => number, x: Scale, y: Scale): string {
+  let d = '';
+  let open = false;
+  for (const r of rows) {
+    const v = value(r);
+    const px = Number.isFinite(v) ? x(epoch(r)) : undefined;
+    const py = px === undefined ? undefined : y(v);
+    if (px === undefined || py === undefined || !Number.isFinite(px + py)) {
+      open = false;
+      continue;
+    }
+    d += `${open ? 'L' : 'M'}${px},${py}`;
+    open = true;
+  }
+  return d;
+}
+
+/**
+ * The lines of a run that is training, drawn straight through the chart's scales: a chunk of
+ * epochs then redraws a few paths, not the whole chart. Handing Recharts new data every frame
+ * makes it recompute its axes, tooltip and items (20–60 ms a frame for three charts here, see
+ * docs/performance.md); its own <Line>s take over, with their tooltips, once the run stops.
+ */
+export function LiveLines<T extends { readonly epoch: number }>({ data, lines }: { data: readonly T[]; lines: readonly LineSpec<T>[] }) {
+  const clip = useId();
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const plot = usePlotArea();
+  if (!x || !y || !plot || data.length === 0) return null;
+  const epoch = (r: T) => r.epoch;
+  return (
+    <g className="live-lines" pointerEvents="none">
+      <clipPath id={clip}>
+        <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
+      </clipPath>
+      <g clipPath={`url(#${clip})`}>
+        {lines.map((l) => (
+          <path key={l.key} className="live-line" data-network={l.network} data-split={l.split}
+            d={linePath(data, epoch, l.value, x, y)} fill="none" stroke={NETWORK_STROKE[l.network].color}
+            strokeDasharray={NETWORK_STROKE[l.network].dash} strokeWidth={SPLIT_STROKE[l.split].width}
+            strokeOpacity={SPLIT_STROKE[l.split].opacity} />
+        ))}
+      </g>
+    </g>
+  );
+}
+
+/**
+ * Whether a chart draws its lines with LiveLines (true) or hands them to Recharts: while the run
+ * trains, and until `handOverMs` after it stops. Each chart waits a different time, so the three
+ * Recharts renders (~20 ms each here) fall in separate tasks rather than one long one.
+ */
+export function useLiveLines(training: boolean, handOverMs: number): boolean {
+  const [handedOver, setHandedOver] = useState(!training);
+  // Derived state, reset while rendering (React's pattern for state that follows a prop).
+  if (training && handedOver) setHandedOver(false);
+  useEffect(() => {
+    if (training) return;
+    const id = setTimeout(() => setHandedOver(true), handOverMs);
+    return () => clearTimeout(id);
+  }, [training, handOverMs]);
+  return training || !handedOver;
 }

@@ -114,7 +114,7 @@ export async function waitForDone(page: Page, timeout = 120_000): Promise<void> 
  * for a linear curve, one command per data point).
  */
 export async function pointsPerCurve(page: Page, chartId: string): Promise<number[]> {
-  return page.locator(`[data-testid="${chartId}"] path.recharts-line-curve`).evaluateAll((paths) =>
+  return page.locator(`[data-testid="${chartId}"] :is(path.recharts-line-curve, path.live-line)`).evaluateAll((paths) =>
     paths.map((p) => (p.getAttribute('d') ?? '').match(/[ML]/g)?.length ?? 0),
   );
 }
