@@ -9,7 +9,7 @@ import type { NetworkId } from '../engine/model';
 import { lowestTestLoss, type LossRow } from '../state/bands';
 import type { LossPoint } from '../state/curves';
 import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, NETWORK_STROKE, SPLIT_STROKE, lineStyle, type SeriesKey } from './chartStyle';
-import { FILL, FillSwatch, LiveLines, OverfitLayer, useLiveLines, type LineSpec } from './lossLayers';
+import { axisRows, FILL, FillSwatch, LossLines, OverfitLayer, useFixedRows, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: LossPoint) => p.epoch;
 const TRAIN_LOSS = (p: LossPoint) => p.trainLoss;
@@ -20,18 +20,16 @@ const SERIES: Record<NetworkId, SeriesKey[]> = {
   b: [{ network: 'b', split: 'test', label: SPLIT_STROKE.test.name }, { network: 'b', split: 'train', label: SPLIT_STROKE.train.name }],
 };
 
-/** What a training run's lines are drawn with, in Recharts' order (train under test). */
-const LIVE: Record<NetworkId, LineSpec<LossRow>[]> = {
+/** The curves LossLines draws (train under test). */
+const LINES: Record<NetworkId, LineSpec<LossRow>[]> = {
   a: [{ key: 'train', network: 'a', split: 'train', value: TRAIN_LOSS }, { key: 'test', network: 'a', split: 'test', value: TEST_LOSS }],
   b: [{ key: 'train', network: 'b', split: 'train', value: TRAIN_LOSS }, { key: 'test', network: 'b', split: 'test', value: TEST_LOSS }],
 };
 
-/** Recharts' data while the run trains: none (the lines are drawn by LiveLines). */
-const NO_ROWS: LossRow[] = [];
-
 const PLOT_STYLE = { width: '100%', height: '100%' };
 const GRID = <CartesianGrid stroke="var(--grid)" vertical={false} />;
-const STATIC_LINES: Record<NetworkId, ReactNode> = {
+/** Unstroked lines that give Recharts' tooltip its values once the run stops (see lineStyle). */
+const TOOLTIP_LINES: Record<NetworkId, ReactNode> = {
   a: [<Line key="train" dataKey={TRAIN_LOSS} name={SPLIT_STROKE.train.name} {...lineStyle('a', 'train')} />,
     <Line key="test" dataKey={TEST_LOSS} name={SPLIT_STROKE.test.name} {...lineStyle('a', 'test')} />],
   b: [<Line key="train" dataKey={TRAIN_LOSS} name={SPLIT_STROKE.train.name} {...lineStyle('b', 'train')} />,
@@ -48,19 +46,20 @@ export interface LossChartProps {
   readonly yDomain: readonly [number, number];
   /** Shown over the empty plot before the first epoch. */
   readonly placeholder: string;
-  /** The run is training: its data changes every frame (drawn by LiveLines, not by Recharts). */
+  /** The run is training: its data changes every frame, and Recharts does not get it (LossLines). */
   readonly training: boolean;
 }
 
-/** After a run stops, when each chart hands its lines to Recharts (see useLiveLines). */
+/** After a run stops, when each chart hands its data to Recharts (see useFixedRows). */
 const HAND_OVER_MS: Record<NetworkId, number> = { a: 0, b: 40 };
 
 export function LossChart({ network, title, data, epochs, yDomain, placeholder, training }: LossChartProps) {
   const series = SERIES[network];
-  const live = useLiveLines(training, HAND_OVER_MS[network]);
+  const fixedRows = useFixedRows(training, HAND_OVER_MS[network]);
   // Props Recharts compares by identity: new objects each frame would make it recompute its axes.
   const [y0, y1] = yDomain;
   const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
+  const frame = useMemo(() => axisRows<LossRow>(epochs), [epochs]);
   const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
   const tooltip = useMemo(() => (
     <Tooltip content={(props) => <LossTooltip {...props} series={series} />} isAnimationActive={false}
@@ -89,13 +88,14 @@ export function LossChart({ network, title, data, epochs, yDomain, placeholder, 
         </span>
       </figcaption>
       <div className="plot">
-        <LineChart responsive style={PLOT_STYLE} data={live ? NO_ROWS : (data as LossRow[])} margin={CHART_MARGIN}>
+        <LineChart responsive style={PLOT_STYLE} data={fixedRows ? frame : (data as LossRow[])} margin={CHART_MARGIN}>
           {GRID}
           <XAxis dataKey={EPOCH} {...xAxis} />
           <YAxis {...yAxis} />
           {tooltip}
           <OverfitLayer network={network} data={data} bands={bands} lowest={lowest} epochs={epochs} />
-          {live ? <LiveLines data={data} lines={LIVE[network]} /> : STATIC_LINES[network]}
+          <LossLines data={data} lines={LINES[network]} />
+          {!fixedRows && TOOLTIP_LINES[network]}
         </LineChart>
         {data.length === 0 && <p className="plot-placeholder">{placeholder}</p>}
       </div>

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PairPoint } from '../state/curves';
 import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, lineStyle, type SeriesKey } from './chartStyle';
-import { LiveLines, useLiveLines, type LineSpec } from './lossLayers';
+import { axisRows, LossLines, useFixedRows, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: PairPoint) => p.epoch;
 const A_TRAIN = (p: PairPoint) => p.aTrain;
@@ -15,14 +15,13 @@ const A_TEST = (p: PairPoint) => p.aTest;
 const B_TRAIN = (p: PairPoint) => p.bTrain;
 const B_TEST = (p: PairPoint) => p.bTest;
 
-/** A training run's lines (see LiveLines), in the order of the <Line>s below. */
-const LIVE: LineSpec<PairPoint>[] = [
+/** The curves LossLines draws, trains under tests. */
+const LINES: LineSpec<PairPoint>[] = [
   { key: 'aTrain', network: 'a', split: 'train', value: A_TRAIN },
   { key: 'bTrain', network: 'b', split: 'train', value: B_TRAIN },
   { key: 'aTest', network: 'a', split: 'test', value: A_TEST },
   { key: 'bTest', network: 'b', split: 'test', value: B_TEST },
 ];
-const NO_ROWS: PairPoint[] = [];
 const PLOT_STYLE = { width: '100%', height: '100%' };
 
 export interface OverlayChartProps {
@@ -31,13 +30,13 @@ export interface OverlayChartProps {
   readonly yDomain: readonly [number, number];
   /** Short names of the networks, e.g. "A · no activation". */
   readonly names: { readonly a: string; readonly b: string };
-  /** The run is training: its data changes every frame (drawn by LiveLines, not by Recharts). */
+  /** The run is training: its data changes every frame, and Recharts does not get it (LossLines). */
   readonly training: boolean;
 }
 
 export function OverlayChart({ data, epochs, yDomain, names, training }: OverlayChartProps) {
-  // Handed to Recharts after the two network charts (see useLiveLines).
-  const live = useLiveLines(training, 80);
+  // Its data reaches Recharts after the two network charts' (see useFixedRows).
+  const fixedRows = useFixedRows(training, 80);
   const series: SeriesKey[] = useMemo(() => [
     { network: 'a', split: 'test', label: `${names.a}: test` },
     { network: 'b', split: 'test', label: `${names.b}: test` },
@@ -47,6 +46,7 @@ export function OverlayChart({ data, epochs, yDomain, names, training }: Overlay
   // Props Recharts compares by identity: new objects each frame would make it recompute (LossChart).
   const [y0, y1] = yDomain;
   const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
+  const frame = useMemo(() => axisRows<PairPoint>(epochs), [epochs]);
   const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
   const fixed = useMemo(() => ({
     grid: <CartesianGrid stroke="var(--grid)" vertical={false} />,
@@ -73,12 +73,13 @@ export function OverlayChart({ data, epochs, yDomain, names, training }: Overlay
         </span>
       </figcaption>
       <div className="plot plot-overlay">
-        <LineChart responsive style={PLOT_STYLE} data={live ? NO_ROWS : (data as PairPoint[])} margin={CHART_MARGIN}>
+        <LineChart responsive style={PLOT_STYLE} data={fixedRows ? frame : (data as PairPoint[])} margin={CHART_MARGIN}>
           {fixed.grid}
           <XAxis dataKey={EPOCH} {...xAxis} />
           <YAxis {...yAxis} />
           {fixed.tooltip}
-          {live ? <LiveLines data={data} lines={LIVE} /> : fixed.lines}
+          <LossLines data={data} lines={LINES} />
+          {!fixedRows && fixed.lines}
         </LineChart>
       </div>
     </figure>

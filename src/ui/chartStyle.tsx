@@ -22,16 +22,18 @@ export const SPLIT_STROKE: Record<Split, { readonly width: number; readonly opac
   train: { width: 1.5, opacity: 0.55, name: 'train loss' },
 };
 
-/** Props for a Recharts <Line> of one network and split: static data only, no animation. */
+/**
+ * Props for a Recharts <Line> of one network and split. The curve itself is drawn by LossLines
+ * (lossLayers.tsx) with SPLIT_STROKE and NETWORK_STROKE: this line is there for the tooltip's
+ * values and the hover dot, and is not stroked. No animation.
+ */
 export function lineStyle(network: NetworkId, split: Split) {
   const n = NETWORK_STROKE[network];
   const s = SPLIT_STROKE[split];
   return {
     type: 'linear' as const,
-    stroke: n.color,
-    strokeDasharray: n.dash,
+    stroke: 'none',
     strokeWidth: s.width,
-    strokeOpacity: s.opacity,
     dot: false,
     activeDot: { r: 3, strokeWidth: 0, fill: n.color },
     // Streaming data: an animation would restart on every chunk of epochs.

@@ -131,12 +131,13 @@ function linePath<T>(rows: readonly T[], epoch: (row: T) => number, value: (row:
 }
 
 /**
- * The lines of a run that is training, drawn straight through the chart's scales: a chunk of
- * epochs then redraws a few paths, not the whole chart. Handing Recharts new data every frame
- * makes it recompute its axes, tooltip and items (20–60 ms a frame for three charts here, see
- * docs/performance.md); its own <Line>s take over, with their tooltips, once the run stops.
+ * The loss curves, drawn straight through the chart's scales: a chunk of epochs redraws a few
+ * paths, not the whole chart. Handing Recharts new data every frame made it recompute its axes,
+ * tooltip and items synchronously (50–90 ms tasks for three charts here, docs/performance.md), so
+ * while a run trains Recharts keeps fixed rows (axisRows); once it stops, Recharts gets the data
+ * for its tooltip and hover dots, through <Line>s it does not stroke (chartStyle's lineStyle).
  */
-export function LiveLines<T extends { readonly epoch: number }>({ data, lines }: { data: readonly T[]; lines: readonly LineSpec<T>[] }) {
+export function LossLines<T extends { readonly epoch: number }>({ data, lines }: { data: readonly T[]; lines: readonly LineSpec<T>[] }) {
   const clip = useId();
   const x = useXAxisScale();
   const y = useYAxisScale();
@@ -144,13 +145,13 @@ export function LiveLines<T extends { readonly epoch: number }>({ data, lines }:
   if (!x || !y || !plot || data.length === 0) return null;
   const epoch = (r: T) => r.epoch;
   return (
-    <g className="live-lines" pointerEvents="none">
+    <g className="loss-lines" pointerEvents="none">
       <clipPath id={clip}>
         <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
       </clipPath>
       <g clipPath={`url(#${clip})`}>
         {lines.map((l) => (
-          <path key={l.key} className="live-line" data-network={l.network} data-split={l.split}
+          <path key={l.key} className="loss-line" data-network={l.network} data-split={l.split}
             d={linePath(data, epoch, l.value, x, y)} fill="none" stroke={NETWORK_STROKE[l.network].color}
             strokeDasharray={NETWORK_STROKE[l.network].dash} strokeWidth={SPLIT_STROKE[l.split].width}
             strokeOpacity={SPLIT_STROKE[l.split].opacity} />
@@ -161,11 +162,19 @@ export function LiveLines<T extends { readonly epoch: number }>({ data, lines }:
 }
 
 /**
- * Whether a chart draws its lines with LiveLines (true) or hands them to Recharts: while the run
- * trains, and until `handOverMs` after it stops. Each chart waits a different time, so the three
- * Recharts renders (~20 ms each here) fall in separate tasks rather than one long one.
+ * Recharts' data while the run trains: just the ends of the x axis, the same rows every frame, so
+ * it draws the axes and scales once (with no rows it would draw no x axis) and LossLines the rest.
  */
-export function useLiveLines(training: boolean, handOverMs: number): boolean {
+export function axisRows<T extends { readonly epoch: number }>(epochs: number): T[] {
+  return [{ epoch: 0 }, { epoch: Math.max(epochs, 1) }] as unknown as T[];
+}
+
+/**
+ * Whether a chart keeps its data from Recharts (true): while the run trains, and until
+ * `handOverMs` after it stops. Each chart waits a different time, so the three Recharts renders
+ * (~20 ms each here) fall in separate tasks rather than one long one.
+ */
+export function useFixedRows(training: boolean, handOverMs: number): boolean {
   const [handedOver, setHandedOver] = useState(!training);
   // Derived state, reset while rendering (React's pattern for state that follows a prop).
   if (training && handedOver) setHandedOver(false);

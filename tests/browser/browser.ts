@@ -110,11 +110,11 @@ export async function waitForDone(page: Page, timeout = 120_000): Promise<void> 
 }
 
 /**
- * Points drawn per curve of a chart: the vertices of each Recharts line path ("M x,y L x,y …"
+ * Points drawn per curve of a chart: the vertices of each drawn loss line ("M x,y L x,y …"
  * for a linear curve, one command per data point).
  */
 export async function pointsPerCurve(page: Page, chartId: string): Promise<number[]> {
-  return page.locator(`[data-testid="${chartId}"] :is(path.recharts-line-curve, path.live-line)`).evaluateAll((paths) =>
+  return page.locator(`[data-testid="${chartId}"] :is(path.loss-line)`).evaluateAll((paths) =>
     paths.map((p) => (p.getAttribute('d') ?? '').match(/[ML]/g)?.length ?? 0),
   );
 }

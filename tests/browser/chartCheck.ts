@@ -23,7 +23,7 @@ const SCRIPT = `(() => {
       const a = t[0], b = t[t.length - 1];
       const x = (epoch) => a.pos + ((epoch - a.value) * (b.pos - a.pos)) / (b.value - a.value);
       const step = Math.abs(x(2) - x(1));
-      for (const path of chart.querySelectorAll('path.recharts-line-curve, path.live-line')) {
+      for (const path of chart.querySelectorAll('path.loss-line')) {
         const v = vertices(path);
         state.points += v.length;
         const bad = v.findIndex(([px], i) => Math.abs(px - x(i + 1)) > Math.min(0.5, step / 3));
@@ -52,7 +52,7 @@ export async function chartCheck(page: Page): Promise<{ frames: number; points: 
 
 /** Each drawn line of a chart: the y pixel of every point, in order. */
 export async function drawnYs(page: Page, chartId: string): Promise<number[][]> {
-  return page.evaluate((id) => [...document.querySelectorAll(`[data-testid="${id}"] :is(path.recharts-line-curve, path.live-line)`)].map((p) =>
+  return page.evaluate((id) => [...document.querySelectorAll(`[data-testid="${id}"] :is(path.loss-line)`)].map((p) =>
     [...(p.getAttribute('d') ?? '').matchAll(/[ML]\s*(-?[\d.]+(?:e-?\d+)?)[ ,]\s*(-?[\d.]+(?:e-?\d+)?)/g)].map((m) => Number(m[2]))), chartId);
 }
 
