@@ -2,7 +2,7 @@
  * Settings -> the train/test split the networks see. Pure: the same settings give the same bytes in
  * Node, in the worker and (through the documented recipes) in numpy and scikit-learn.
  */
-import type { Settings } from '../state/schema';
+import type { Key, Settings } from '../state/schema';
 import { makeClassification } from './makeClassification';
 import { makeCircles, makeMoons, makeXor } from './shapes';
 import { trainTestSplit } from './trainTestSplit';
@@ -19,6 +19,17 @@ export interface PreparedData {
   /** Row indices into the generated set, as train_test_split returns them. */
   readonly trainIndex: Int32Array;
   readonly testIndex: Int32Array;
+}
+
+/** The settings `prepareData` reads: two settings with the same values here give the same data. */
+export const DATA_KEYS = [
+  'dataset', 'samples', 'features', 'informative', 'redundant', 'repeated', 'clusters', 'sep', 'flip', 'weight', 'noise',
+  'factor', 'dataSeed', 'standardize', 'testSize', 'splitSeed',
+] as const satisfies readonly Key[];
+
+/** Equal exactly when `prepareData` returns the same split for both settings. */
+export function dataKey(s: Settings): string {
+  return DATA_KEYS.map((k) => `${k}=${String(s[k])}`).join('&');
 }
 
 /** The whole generated data set for these settings, before the split. */

@@ -108,8 +108,7 @@ export class TrainerClient {
 
   private begin(mode: 'play' | 'step'): void {
     this.runId += 1;
-    this.post({ type: 'prepare', runId: this.runId, settings: this.settings });
-    this.post({ type: mode, runId: this.runId });
+    this.post({ type: 'prepare', runId: this.runId, settings: this.settings, start: mode });
     this.setRun(STARTED_RUN);
   }
 

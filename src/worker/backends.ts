@@ -12,43 +12,12 @@ import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import type { BackendChoice } from '../state/schema';
 import type { BackendName } from './protocol';
 import { NOTEBOOK_SHAPES, timeProducts } from './products';
+import { probeWebGL, type WebGLProbe } from './webglProbe';
 
 export interface BackendPick {
   readonly name: BackendName;
   /** One line for the UI: why this backend runs here. */
   readonly reason: string;
-}
-
-/** Renderers that draw on the CPU: WebGL through them is slower than WASM for this workload. */
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
-
-export type WebGLProbe = { ok: true; renderer: string; software: string | null } | { ok: false };
-
-/**
- * Whether WebGL2 works in this worker, and on what renderer. Probed on a 1×1 OffscreenCanvas so the
- * decision costs no tfjs download.
- */
-export function probeWebGL(): WebGLProbe {
-  try {
-    if (typeof OffscreenCanvas === 'undefined') return { ok: false };
-    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
-    if (!gl) return { ok: false };
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? 'unknown GPU');
-    return { ok: true, renderer, software: softwareRenderer(renderer) };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** The name of the software renderer behind a WebGL renderer string, or null for a real GPU. */
-export function softwareRenderer(renderer: string): string | null {
-  const match = SOFTWARE_RENDERER.exec(renderer);
-  if (!match) return null;
-  const lower = match[0].toLowerCase();
-  if (lower === 'swiftshader') return 'SwiftShader';
-  if (lower === 'llvmpipe' || lower === 'softpipe') return lower;
-  return 'software';
 }
 
 const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
@@ -217,33 +186,47 @@ async function timeOn(name: BackendName): Promise<number | null> {
   }
 }
 
+/** The last resort of every choice. */
+const CPU = { name: 'cpu' as const, why: 'using the CPU backend (plain JavaScript)' };
+
 /**
- * Make the chosen backend active. `auto` takes WASM at once without WebGL or on a software
- * renderer; on a real GPU it times a few epochs of the real products on WebGL and on WASM and
- * takes the faster (see `pickFaster`). The CPU backend is the last resort. A forced choice that
- * cannot start falls back the same way, and the reason says so.
+ * Make the chosen backend active. A forced choice that cannot start falls back to the others, and
+ * the reason says so. `auto` takes WASM at once (the CPU backend if WASM cannot start): whether a
+ * GPU would be faster is settled later by `settleAuto`, once the GPU probe has answered and
+ * nothing trains, so that the first run never waits for the GPU process (docs/performance.md).
  */
 export async function selectBackend(choice: BackendChoice): Promise<BackendPick> {
-  if (choice !== 'auto') {
-    const rest = (['webgl', 'wasm', 'cpu'] as const).filter((n) => n !== choice);
-    const gl = choice === 'webgl' ? probeWebGL() : null;
-    const renderer = gl?.ok ? ` (${gl.software ? `software renderer: ${gl.software}` : `GPU: ${gl.renderer}`})` : '';
-    return firstWorking([
-      { name: choice, why: `backend=${choice} chosen in the link${renderer}` },
-      ...rest.map((name) => ({ name, why: `using ${name.toUpperCase()} instead of backend=${choice}` })),
-    ]);
-  }
-  const cpu = { name: 'cpu' as const, why: 'using the CPU backend (plain JavaScript)' };
-  // Start WASM (its binary downloads and compiles off this thread) before the WebGL probe, which
-  // blocks this thread while the GPU process answers (20-400 ms with SwiftShader here).
-  const wasmStarting = activate('wasm').catch(() => undefined);
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  const plan = autoPlan(probeWebGL());
-  await wasmStarting;
-  if (!plan.measure) return firstWorking([{ name: 'wasm', why: plan.why }, cpu]);
+  if (choice === 'auto') return firstWorking([{ name: 'wasm', why: 'WASM while the GPU is checked' }, CPU]);
+  const rest = (['webgl', 'wasm', 'cpu'] as const).filter((n) => n !== choice);
+  const gl = choice === 'webgl' ? probeWebGL() : null;
+  const renderer = gl?.ok ? ` (${gl.software ? `software renderer: ${gl.software}` : `GPU: ${gl.renderer}`})` : '';
+  return firstWorking([
+    { name: choice, why: `backend=${choice} chosen in the link${renderer}` },
+    ...rest.map((name) => ({ name, why: `using ${name.toUpperCase()} instead of backend=${choice}` })),
+  ]);
+}
+
+/**
+ * `auto`, second step, given what the GPU probe found and the backend `current` runs on. Without
+ * WebGL, or on a software renderer, WASM stays and the reason says why (null: nothing to add,
+ * when WASM could not start). On a real GPU a few epochs of the real products are timed on WebGL
+ * and on WASM (see `pickFaster`), `current` is made active again (a run may hold tensors on it),
+ * and the faster one is returned: the session moves to it before its next run (`switchBackend`).
+ */
+export async function settleAuto(gl: WebGLProbe, current: BackendName): Promise<BackendPick | null> {
+  const plan = autoPlan(gl);
+  if (!plan.measure) return current === 'wasm' ? { name: 'wasm', reason: `${plan.why} (${await wasmDetail()})` } : null;
   const webgl = await timeOn('webgl');
   const wasm = await timeOn('wasm');
+  await activate(current);
   const pick = pickFaster(plan.renderer, { webgl, wasm });
-  const other = pick.name === 'webgl' ? 'wasm' : 'webgl';
-  return firstWorking([pick, { name: other, why: `GPU: ${plan.renderer}; using ${other.toUpperCase()}` }, cpu]);
+  // A backend to move to gets its details when it starts (switchBackend).
+  const stays = pick.name === current && current === 'wasm';
+  return { name: pick.name, reason: stays ? `${pick.why} (${await wasmDetail()})` : pick.why };
+}
+
+/** Make `pick` (from settleAuto) the active backend, or the next one that works. */
+export function switchBackend(pick: BackendPick): Promise<BackendPick> {
+  const others = (['wasm', 'cpu'] as const).filter((n) => n !== pick.name);
+  return firstWorking([{ name: pick.name, why: pick.reason }, ...others.map((name) => ({ name, why: `${pick.name} did not start: using ${name.toUpperCase()}` }))]);
 }

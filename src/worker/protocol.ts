@@ -14,12 +14,18 @@ import type { Member } from '../engine/model';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
+/** How a prepared run starts: trains to the end, trains one epoch, or waits at epoch 0 (null). */
+export type StartMode = 'play' | 'step' | null;
+
 /** What the UI asks of the worker. */
 export type ToWorker =
   /** Pick the backend now (the worker posts 'backend'), so the page can say which before a run. */
   | { readonly type: 'init'; readonly backend: BackendChoice }
-  /** Build the data and the networks for these settings; wait at epoch 0. Replaces any run. */
-  | { readonly type: 'prepare'; readonly runId: number; readonly settings: Settings }
+  /**
+   * Build the data and the networks for these settings, replacing any run; then train as `start`
+   * says: to the end ('play'), one epoch ('step'), or not yet (null: wait at epoch 0).
+   */
+  | { readonly type: 'prepare'; readonly runId: number; readonly settings: Settings; readonly start: StartMode }
   /** Train until the last epoch, a pause, or a reset. */
   | { readonly type: 'play'; readonly runId: number }
   /** Stop after the epochs already under way. */
@@ -43,7 +49,7 @@ export interface RunInfo {
   readonly sizes: number[];
   /** Members in order: every seed of network A, then every seed of network B. */
   readonly members: Member[];
-  /** Milliseconds spent generating the data set. */
+  /** Milliseconds it took to generate the data set (once: runs on the same data reuse it). */
   readonly dataMs: number;
   /** The test set in two dimensions, for the 2-D view and the decision regions. */
   readonly view: PlaneView;

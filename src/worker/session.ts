@@ -7,20 +7,36 @@
  * reset or new settings are seen within one chunk.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { prepareData } from '../data/fromSettings';
+import { dataKey, prepareData } from '../data/fromSettings';
 import { trainSpec } from '../engine/experiment';
 import { Trainer } from '../engine/trainer';
 import { planeView, takeSnapshot, type PlaneView } from '../engine/snapshot';
 import type { PreparedData } from '../data/fromSettings';
 import type { BackendChoice, Settings } from '../state/schema';
-import { assertNever, type BackendName, type FromWorker, type RunInfo, type ToWorker } from './protocol';
+import { assertNever, type BackendName, type FromWorker, type RunInfo, type StartMode, type ToWorker } from './protocol';
+import type { WebGLProbe } from './webglProbe';
+
+/** A backend and why it runs (the UI shows the reason). */
+export interface BackendPick {
+  readonly name: BackendName;
+  readonly reason: string;
+}
 
 export interface SessionHost {
   post(msg: FromWorker): void;
-  /** Make `choice` the active tfjs backend (or the best available for 'auto'). */
-  selectBackend(choice: BackendChoice): Promise<{ name: BackendName; reason: string }>;
+  /** Make `choice` the active tfjs backend; for 'auto' a first pick that `settleAuto` may revise. */
+  selectBackend(choice: BackendChoice): Promise<BackendPick>;
+  /** Whether WebGL works here, and on what renderer; answered off this thread (asked when idle). */
+  probeGpu(): Promise<WebGLProbe>;
+  /**
+   * 'auto' given the probe's answer, while nothing trains: the backend later runs should use (with
+   * `current` left active), or null to keep `current` as it is.
+   */
+  settleAuto(gl: WebGLProbe, current: BackendName): Promise<BackendPick | null>;
+  /** Make a pick of settleAuto the active backend (or the next that works). */
+  switchBackend(pick: BackendPick): Promise<BackendPick>;
   /** The active backend `lost` is gone for good: make the next one that works active. `why` starts the reason. */
-  fallBack(lost: BackendName, why: string): Promise<{ name: BackendName; reason: string }>;
+  fallBack(lost: BackendName, why: string): Promise<BackendPick>;
   /** Let other messages in: resolves on a later macrotask. */
   yieldNow(): Promise<void>;
   sleep(ms: number): Promise<void>;
@@ -62,11 +78,22 @@ export class Session {
   private run: Run | null = null;
   private pace = 0;
   private backend: { choice: BackendChoice; name: BackendName } | null = null;
+  /**
+   * 'auto' starts on WASM and looks at the GPU when nothing trains: the probe's answer, whether
+   * the pick is final, whether a settle step is queued, and a faster backend to move to before the
+   * next run is built.
+   */
+  private readonly gpu: { asked: boolean; found: WebGLProbe | null } = { asked: false, found: null };
+  private settled = true;
+  private settleQueued = false;
+  private nextBackend: BackendPick | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Messages queued and not yet handled. */
+  private waiting = 0;
   /** Loops of retired runs that are finishing their chunk (they dispose their run when done). */
   private readonly draining = new Set<Promise<void>>();
-  /** Play and step commands received but not yet handled, by run id. */
-  private readonly trainCommands = new Map<number, number>();
+  /** The last data set built, reused while only the networks' settings change (~50–100 ms each). */
+  private data: { key: string; data: PreparedData; view: PlaneView; dataMs: number } | null = null;
   private readonly host: SessionHost;
 
   constructor(host: SessionHost) {
@@ -75,16 +102,22 @@ export class Session {
 
   /** Queue a message; handled after every earlier one. */
   handle(msg: ToWorker): Promise<void> {
-    const trains = msg.type === 'play' || msg.type === 'step' ? msg.runId : null;
-    if (trains !== null) this.trainCommands.set(trains, (this.trainCommands.get(trains) ?? 0) + 1);
-    this.queue = this.queue.then(() => {
-      if (trains !== null) {
-        const left = (this.trainCommands.get(trains) ?? 1) - 1;
-        if (left > 0) this.trainCommands.set(trains, left);
-        else this.trainCommands.delete(trains);
+    // The data needs no backend: generated now, it overlaps the WASM binary's download and
+    // compilation when the page opens (the backend's start awaits them, leaving this thread idle).
+    // The run is still built in order; an error here is reported when it is.
+    if (msg.type === 'prepare') {
+      try {
+        this.dataFor(msg.settings);
+      } catch {
+        // Reported by prepare.
       }
-      return this.dispatch(msg);
-    }).catch((e: unknown) => this.fail(runIdOf(msg), e));
+    }
+    this.waiting += 1;
+    this.queue = this.queue.then(() => this.dispatch(msg)).catch((e: unknown) => this.fail(runIdOf(msg), e)).finally(() => {
+      this.waiting -= 1;
+      // Idle now (nothing queued, nothing training): a good moment to look at the GPU.
+      if (this.waiting === 0) this.settleWhenIdle();
+    });
     return this.queue;
   }
 
@@ -93,7 +126,7 @@ export class Session {
       case 'init':
         return this.ensureBackend(msg.backend);
       case 'prepare':
-        return this.prepare(msg.runId, msg.settings);
+        return this.prepare(msg.runId, msg.settings, msg.start);
       case 'play':
         return this.play(msg.runId, Infinity);
       case 'step':
@@ -118,27 +151,37 @@ export class Session {
     }
   }
 
-  private async prepare(runId: number, settings: Settings): Promise<void> {
+  private async prepare(runId: number, settings: Settings, start: StartMode): Promise<void> {
     this.retire();
+    if (this.nextBackend && settings.backend === 'auto') await this.switchToNext();
     await this.ensureBackend(settings.backend);
     const { run, info } = this.build(runId, settings);
     this.run = run;
     this.host.post({ type: 'ready', runId, info });
-    // A run told to train at once (Train, autostart) gets its first snapshot SNAPSHOT_MS into
-    // training, or when it stops: one at epoch 0 would hold its epochs back by its cost (~100 ms
-    // here, docs/performance.md), and a run shorter than that needs only the last.
-    if (this.trainCommands.has(runId)) run.lastSnapshot = this.host.now();
-    else await this.snapshot(run);
+    if (start === null) return this.snapshot(run);
+    // A run that trains at once gets its first snapshot SNAPSHOT_MS into training, or when it
+    // stops: one at epoch 0 would hold its first epochs back by its cost (docs/performance.md).
+    run.lastSnapshot = this.host.now();
+    return this.play(runId, start === 'play' ? Infinity : 1);
+  }
+
+  /** The run's data: generated, or the last data set if these settings generate the same one. */
+  private dataFor(settings: Settings): { data: PreparedData; view: PlaneView; dataMs: number } {
+    const key = dataKey(settings);
+    if (this.data?.key !== key) {
+      const t0 = this.host.now();
+      const data = prepareData(settings);
+      const dataMs = this.host.now() - t0;
+      this.data = { key, data, view: planeView(data), dataMs };
+    }
+    return this.data;
   }
 
   /** The data and the networks of a run, on the active backend, at epoch 0. */
   private build(runId: number, settings: Settings): { run: Run; info: RunInfo } {
-    const t0 = this.host.now();
-    const data = prepareData(settings);
-    const dataMs = this.host.now() - t0;
+    const { data, view, dataMs } = this.dataFor(settings);
     const spec = trainSpec(settings, data.nFeatures);
     const trainer = new Trainer(data, spec);
-    const view = planeView(data);
     const run: Run = {
       id: runId, settings, trainer, data, view, lastSnapshot: 0, playing: false, stepsLeft: 0, chunk: 1, trainMs: 0,
       looping: false, loop: null, retired: false, posted: 0, ended: false, replayTo: 0,
@@ -174,6 +217,9 @@ export class Session {
     const at = old ? ` at epoch ${old.posted}` : '';
     const picked = await this.host.fallBack(lost, `the ${lost === 'webgl' ? 'WebGL' : lost} context was lost${at}`);
     this.backend = { choice: this.backend?.choice ?? 'auto', name: picked.name };
+    // The device that was lost is not tried again: nothing is left to settle.
+    this.settled = true;
+    this.nextBackend = null;
     this.host.post({ type: 'backend', ...picked });
     if (!old || old.ended || this.run !== null) return;
     const { run } = this.build(old.id, old.settings);
@@ -186,6 +232,57 @@ export class Session {
     if (this.backend?.choice === choice) return;
     const picked = await this.host.selectBackend(choice);
     this.backend = { choice, name: picked.name };
+    this.host.post({ type: 'backend', ...picked });
+    this.nextBackend = null;
+    this.settled = choice !== 'auto';
+  }
+
+  /**
+   * Settle 'auto' (see SessionHost.settleAuto) unless a run trains: ask the GPU probe (once), and
+   * when it has answered, queue the settling.
+   */
+  private settleWhenIdle(): void {
+    if (this.settled || this.settleQueued || this.waiting > 0 || this.run?.looping) return;
+    if (!this.gpu.asked) {
+      this.gpu.asked = true;
+      void this.host.probeGpu().catch((): WebGLProbe => ({ ok: false })).then((found) => {
+        this.gpu.found = found;
+        this.settleWhenIdle();
+      });
+      return;
+    }
+    if (this.gpu.found === null) return;
+    this.settleQueued = true;
+    // A GPU check that fails is no run's error: the backend in use stays, as the page was told.
+    this.queue = this.queue.then(() => this.settle()).catch(() => {
+      this.settled = true;
+    });
+  }
+
+  private async settle(): Promise<void> {
+    this.settleQueued = false;
+    const backend = this.backend;
+    // A run that started since: its loop calls settleWhenIdle again when it stops.
+    const gl = this.gpu.found;
+    if (this.settled || !gl || backend?.choice !== 'auto' || this.run?.looping) return;
+    const pick = await this.host.settleAuto(gl, backend.name);
+    this.settled = true;
+    if (!pick) return;
+    if (pick.name === backend.name) {
+      this.host.post({ type: 'backend', ...pick });
+      return;
+    }
+    this.nextBackend = pick;
+    // A run that may resume keeps its tensors where they are: the move waits for the next run.
+    if (!this.run || this.run.ended) await this.switchToNext();
+  }
+
+  private async switchToNext(): Promise<void> {
+    const pick = this.nextBackend;
+    if (!pick) return;
+    this.nextBackend = null;
+    const picked = await this.host.switchBackend(pick);
+    this.backend = { choice: 'auto', name: picked.name };
     this.host.post({ type: 'backend', ...picked });
   }
 
@@ -213,6 +310,7 @@ export class Session {
     } finally {
       run.looping = false;
       if (run.retired) run.trainer.dispose();
+      this.settleWhenIdle();
     }
   }
 

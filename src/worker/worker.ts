@@ -2,9 +2,10 @@
  * The worker entry: a thin dispatcher. The logic lives in Session (driven by unit tests in Node) and
  * selectBackend; this file only connects them to the worker's globals.
  */
-import { fallBack, onBackendLost, selectBackend } from './backends';
+import { fallBack, onBackendLost, selectBackend, settleAuto, switchBackend } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 import { Session, type SessionHost } from './session';
+import { probeWebGL, type WebGLProbe } from './webglProbe';
 
 const post = (msg: FromWorker): void => self.postMessage(msg);
 
@@ -13,9 +14,31 @@ const channel = new MessageChannel();
 const waiting: (() => void)[] = [];
 channel.port1.onmessage = () => waiting.shift()?.();
 
+/** The GPU probe in a worker of its own (probe.ts); here, where a worker cannot start one. */
+const probeGpu = (): Promise<WebGLProbe> =>
+  new Promise((resolve) => {
+    try {
+      const probe = new Worker(new URL('./probe.ts', import.meta.url), { type: 'module' });
+      probe.onmessage = (e: MessageEvent<WebGLProbe>) => {
+        probe.terminate();
+        resolve(e.data);
+      };
+      probe.onerror = (e: ErrorEvent) => {
+        e.preventDefault();
+        probe.terminate();
+        resolve(probeWebGL());
+      };
+    } catch {
+      resolve(probeWebGL());
+    }
+  });
+
 const host: SessionHost = {
   post,
   selectBackend,
+  probeGpu,
+  settleAuto,
+  switchBackend,
   fallBack,
   yieldNow: () =>
     new Promise<void>((resolve) => {

@@ -40,6 +40,8 @@ describe('backends', () => {
   it('auto picks a backend and gives the reason', async () => {
     const { page, errors } = await openPage(browser, baseUrl, '/?autostart=1');
     await waitForDone(page);
+    // The first run starts on WASM at once; the GPU is looked at when nothing trains.
+    await expect.poll(() => page.locator('.backend').getAttribute('title'), { timeout: 30_000 }).not.toMatch(/while the GPU is checked/);
     const name = await testText(page, 'backend');
     const reason = (await page.locator('.backend').getAttribute('title')) ?? '';
     expect(name).toMatch(/^(webgl|wasm|cpu)$/);

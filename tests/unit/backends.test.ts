@@ -4,7 +4,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { autoPlan, pickFaster, softwareRenderer, WEBGL_MARGIN } from '../../src/worker/backends';
+import { autoPlan, pickFaster, WEBGL_MARGIN } from '../../src/worker/backends';
+import { softwareRenderer } from '../../src/worker/webglProbe';
 import { NOTEBOOK_SHAPES, timeProducts } from '../../src/worker/products';
 
 describe('softwareRenderer', () => {

@@ -116,8 +116,8 @@ describe('pace', () => {
     client.setPace(10);
     client.setPace(10);
     client.configure({ ...parseQuery('pace=4').settings, pace: 10 });
-    expect(sent[0].map((m) => m.type)).toEqual(['init', 'pace', 'prepare', 'play', 'pace']);
-    expect(sent[0][4]).toEqual({ type: 'pace', epochsPerSecond: 10 });
+    expect(sent[0].map((m) => m.type)).toEqual(['init', 'pace', 'prepare', 'pace']);
+    expect(sent[0][3]).toEqual({ type: 'pace', epochsPerSecond: 10 });
     errors[0]({ message: 'crash', preventDefault: () => undefined } as ErrorEvent);
     expect(sent[1]).toEqual([{ type: 'init', backend: 'auto' }, { type: 'pace', epochsPerSecond: 10 }]);
     client.dispose();

@@ -65,10 +65,11 @@ afterEach(() => {
 });
 
 describe('TrainerClient', () => {
-  it('prepares and plays a new run on Train, and accumulates its epochs once per frame', () => {
+  it('prepares a new run that plays at once on Train, and accumulates its epochs once per frame', () => {
     const { client, workers, frame, published } = setup();
     client.train();
-    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'play']);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare']);
+    expect(workers[0].sent[1]).toMatchObject({ type: 'prepare', start: 'play' });
     const runId = (workers[0].sent.find((m) => m.type === 'prepare') as { runId: number }).runId;
     workers[0].emit({ type: 'epochs', runId, records: [record(0), record(1)] });
     workers[0].emit({ type: 'epochs', runId, records: [record(2)] });
@@ -105,16 +106,17 @@ describe('TrainerClient', () => {
     expect(workers[0].sent.filter((m) => m.type === 'prepare')).toHaveLength(2);
   });
 
-  it('steps from idle with prepare + step, and resumes a paused run without preparing again', () => {
+  it('steps from idle with a prepare that steps, and resumes a paused run without preparing again', () => {
     const { client, workers, frame } = setup();
     client.step();
-    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'step']);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare']);
+    expect(workers[0].sent[1]).toMatchObject({ type: 'prepare', start: 'step' });
     const runId = (workers[0].sent.find((m) => m.type === 'prepare') as { runId: number }).runId;
     workers[0].emit({ type: 'epochs', runId, records: [record(0)] });
     workers[0].emit({ type: 'paused', runId, epoch: 1 });
     expect(frame().status).toBe('paused');
     client.step();
-    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'step', 'step']);
+    expect(workers[0].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'step']);
   });
 
   it('replaces a crashed worker and says so', () => {
@@ -127,7 +129,7 @@ describe('TrainerClient', () => {
     expect(s.status).toBe('error');
     expect(s.error).toMatch(/stopped \(out of memory\) and has been restarted/);
     client.train();
-    expect(workers[1].sent.map((m) => m.type)).toEqual(['init', 'prepare', 'play']);
+    expect(workers[1].sent.map((m) => m.type)).toEqual(['init', 'prepare']);
   });
 
   it('gives up restarting a worker that keeps crashing', () => {
