@@ -3,7 +3,7 @@
  * app's JSON export produce exactly what the command prints.
  */
 import { KEYS, SCHEMA, type Settings } from '../state/schema';
-import type { NetworkResult, RunOutcome } from '../engine/experiment';
+import type { NetworkResult, RunOutcome } from '../engine/results';
 import { meanStd } from '../engine/stats';
 
 /** Every experiment setting, resolved (`informative` "auto" becomes the feature count). */

@@ -5,7 +5,7 @@
  * epoch's losses and the final accuracies.
  */
 import { ACTIVATION_FNS } from '../engine/activations';
-import { membersOf } from '../engine/experiment';
+import { membersOf } from '../engine/members';
 import { toQuery } from '../state/query';
 import type { Settings } from '../state/schema';
 

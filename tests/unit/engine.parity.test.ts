@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareData } from '../../src/data/fromSettings';
-import { runAll, type RunOutcome } from '../../src/engine/experiment';
+import { runAll } from '../../src/engine/experiment';
+import type { RunOutcome } from '../../src/engine/results';
 import { DEFAULTS } from '../../src/state/schema';
 import { loadReference, type PyTorchRun } from './reference';
 

@@ -4,7 +4,7 @@
  * saved from the page has exactly the command's shape.
  */
 import { experimentCsv, experimentDocument } from '../../cli/report';
-import { resultsOf, type RunOutcome } from '../../engine/experiment';
+import { resultsOf, type RunOutcome } from '../../engine/results';
 import type { RunView } from '../../state/run';
 import type { Settings } from '../../state/schema';
 
