@@ -23,7 +23,9 @@ function showUpdateNotice(waiting: ServiceWorker): void {
   document.body.append(notice);
 }
 
-function watch(registration: ServiceWorkerRegistration): void {
+/** `register` resolves to nothing where service workers are blocked (e.g. Playwright's `serviceWorkers: 'block'`). */
+function watch(registration: ServiceWorkerRegistration | undefined): void {
+  if (!registration) return;
   // Only an update is news: on the first visit there is no controller and nothing to replace.
   const isUpdate = () => navigator.serviceWorker.controller !== null;
   if (registration.waiting && isUpdate()) showUpdateNotice(registration.waiting);
