@@ -4,29 +4,21 @@
  * layout with its settings drawer, the two themes and reduced motion. Screenshots land in
  * test-results/screenshots/ for a human to look at.
  */
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { foreignRequests, launchBrowser, openPage, testText, waitForDone, type TestBrowser } from './browser';
-import { cspViolations, recordCspViolations, seriousAxeViolations } from './lecture';
+import { foreignRequests, openPage, testText, waitForDone, type TestBrowser } from './browser';
+import { cspViolations, HD, launchLectureBrowser, PHONE, recordCspViolations, seriousAxeViolations, SHOTS, WAIT } from './lecture';
 
-const SHOTS = 'test-results/screenshots';
 const baseUrl = inject('baseUrl');
-/** For what loads its code on first use (dialogs, the drawer, export): the machine may be busy. */
-const WAIT = { timeout: 10_000 };
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await launchBrowser();
+  browser = await launchLectureBrowser();
   await recordCspViolations(browser.context);
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-const HD = { width: 1280, height: 720 };
-const PHONE = { width: 390, height: 844 };
 
 describe('accessibility and security', () => {
   const pages: [string, string, { width: number; height: number }][] = [

@@ -7,10 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, testText, waitForDone, type TestBrowser } from './browser';
+import { WAIT } from './lecture';
 
 const baseUrl = inject('baseUrl');
-/** For what loads its code on first use (dialogs, the drawer, export): the machine may be busy. */
-const WAIT = { timeout: 10_000 };
 const outDir = process.env.DIST_DIR ?? 'dist';
 let browser: TestBrowser | null = null;
 

@@ -4,28 +4,21 @@
  * and the phone layout are in lecture.a11y.test.ts, offline use in lecture.offline.test.ts.
  * Screenshots land in test-results/screenshots/ for a human to look at.
  */
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, testText, waitForDone, waitForText, type TestBrowser } from './browser';
-import { downloadFrom, epochOf, lectureSizes, shortcutsReady } from './lecture';
+import { openPage, testText, waitForDone, waitForText, type TestBrowser } from './browser';
+import { downloadFrom, epochOf, HD, launchLectureBrowser, lectureSizes, SHOTS, shortcutsReady, WAIT } from './lecture';
 
-const SHOTS = 'test-results/screenshots';
 const baseUrl = inject('baseUrl');
-/** For what loads its code on first use (dialogs, the drawer, export): the machine may be busy. */
-const WAIT = { timeout: 10_000 };
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true });
-  browser = await launchBrowser();
+  browser = await launchLectureBrowser();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
 });
 
 afterAll(async () => {
   await browser?.close();
 });
-
-const HD = { width: 1280, height: 720 };
 
 describe('presenter mode', () => {
   it('doubles the type and the charts at 1280×720, with P and with present=1', async () => {

@@ -1,10 +1,25 @@
 /**
  * Helpers for the lecture tests (issue 5): accessibility checks with axe-core, CSP violation
- * recording, downloads, and measurements of what presenter mode enlarges.
+ * recording, downloads, measurements of what presenter mode enlarges, and the set-up they share.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './browser';
+
+/** Where screenshots land for a human to look at. */
+export const SHOTS = 'test-results/screenshots';
+/** For what loads its code on first use (dialogs, the drawer, export): the machine may be busy. */
+export const WAIT = { timeout: 10_000 };
+/** A projector, and a phone. */
+export const HD = { width: 1280, height: 720 };
+export const PHONE = { width: 390, height: 844 };
+
+/** The browser of a lecture test file, with the screenshot folder in place. */
+export async function launchLectureBrowser(): Promise<TestBrowser> {
+  await mkdir(SHOTS, { recursive: true });
+  return launchBrowser();
+}
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
