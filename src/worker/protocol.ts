@@ -49,8 +49,8 @@ export interface RunInfo {
   readonly sizes: number[];
   /** Members in order: every seed of network A, then every seed of network B. */
   readonly members: Member[];
-  /** Milliseconds it took to generate the data set (once: runs on the same data reuse it). */
-  readonly dataMs: number;
+  /** Milliseconds it took to generate the data set; null when the run reuses an earlier run's. */
+  readonly dataMs: number | null;
   /** The test set in two dimensions, for the 2-D view and the decision regions. */
   readonly view: PlaneView;
 }

@@ -93,7 +93,7 @@ export class Session {
   /** Loops of retired runs that are finishing their chunk (they dispose their run when done). */
   private readonly draining = new Set<Promise<void>>();
   /** The last data set built, reused while only the networks' settings change (~50–100 ms each). */
-  private data: { key: string; data: PreparedData; view: PlaneView; dataMs: number } | null = null;
+  private data: { key: string; data: PreparedData; view: PlaneView; dataMs: number; used: boolean } | null = null;
   private readonly host: SessionHost;
 
   constructor(host: SessionHost) {
@@ -166,20 +166,24 @@ export class Session {
   }
 
   /** The run's data: generated, or the last data set if these settings generate the same one. */
-  private dataFor(settings: Settings): { data: PreparedData; view: PlaneView; dataMs: number } {
+  private dataFor(settings: Settings): { data: PreparedData; view: PlaneView; dataMs: number; used: boolean } {
     const key = dataKey(settings);
     if (this.data?.key !== key) {
       const t0 = this.host.now();
       const data = prepareData(settings);
       const dataMs = this.host.now() - t0;
-      this.data = { key, data, view: planeView(data), dataMs };
+      this.data = { key, data, view: planeView(data), dataMs, used: false };
     }
     return this.data;
   }
 
   /** The data and the networks of a run, on the active backend, at epoch 0. */
   private build(runId: number, settings: Settings): { run: Run; info: RunInfo } {
-    const { data, view, dataMs } = this.dataFor(settings);
+    const cached = this.dataFor(settings);
+    const { data, view } = cached;
+    // Generated for this run (maybe as its prepare arrived), or reused from an earlier one (null).
+    const dataMs = cached.used ? null : cached.dataMs;
+    cached.used = true;
     const spec = trainSpec(settings, data.nFeatures);
     const trainer = new Trainer(data, spec);
     const run: Run = {

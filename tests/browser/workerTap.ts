@@ -125,7 +125,7 @@ export interface RunSummary {
   readonly end: { readonly type: 'done' | 'diverged' | 'error'; readonly t: number; readonly message?: string } | null;
   /** The worker's own training time (the `done` message). */
   readonly trainMs: number | null;
-  /** Milliseconds the worker spent generating the data. */
+  /** Milliseconds the worker spent generating the data (null: reused from an earlier run). */
   readonly dataMs: number | null;
   /** The backend the worker last reported, with its reason. */
   readonly backend: { readonly name: string; readonly reason: string } | null;
@@ -159,7 +159,7 @@ export async function summarizeRun(page: Page, runId?: number): Promise<RunSumma
       epochs: chunks.reduce((n, e) => n + (e.msg.records as unknown[]).length, 0),
       end: end ? { type: end.msg.type as 'done' | 'diverged' | 'error', t: end.t, message: end.msg.message as string | undefined } : null,
       trainMs: end?.msg.type === 'done' ? (end.msg.trainMs as number) : null,
-      dataMs: ready ? ((ready.msg.info as { dataMs: number }).dataMs) : null,
+      dataMs: ready ? ((ready.msg.info as { dataMs: number | null }).dataMs) : null,
       backend: backend ? { name: backend.msg.name as string, reason: backend.msg.reason as string } : null,
       longestTask: Math.max(0, ...overlapping.map((l) => l.duration)),
     };

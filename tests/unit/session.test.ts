@@ -96,6 +96,9 @@ describe('Session', () => {
     await h.session.handle({ type: 'prepare', runId: 3, settings: { ...SMALL, splitSeed: 1 }, start: null });
     const views = h.messages.flatMap((m) => (m.type === 'ready' ? [m.info.view] : []));
     expect(views).toHaveLength(3);
+    // The time it took is reported by the run that generated it.
+    const times = h.messages.flatMap((m) => (m.type === 'ready' ? [m.info.dataMs] : []));
+    expect(times.map((t) => (t === null ? null : typeof t))).toEqual(['number', null, 'number']);
     // The same object: not generated again.
     expect(views[1]).toBe(views[0]);
     expect(views[2]).not.toBe(views[0]);
