@@ -9,7 +9,7 @@ import type { NetworkId } from '../engine/model';
 import { lowestTestLoss, type LossRow } from '../state/bands';
 import type { LossPoint } from '../state/curves';
 import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, NETWORK_STROKE, SPLIT_STROKE, lineStyle, type SeriesKey } from './chartStyle';
-import { axisRows, FILL, FillSwatch, LossLines, OverfitLayer, useFixedRows, type LineSpec } from './lossLayers';
+import { FILL, FillSwatch, LossLines, OverfitLayer, useRechartsRows, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: LossPoint) => p.epoch;
 const TRAIN_LOSS = (p: LossPoint) => p.trainLoss;
@@ -50,16 +50,15 @@ export interface LossChartProps {
   readonly training: boolean;
 }
 
-/** After a run stops, when each chart hands its data to Recharts (see useFixedRows). */
-const HAND_OVER_MS: Record<NetworkId, number> = { a: 0, b: 40 };
+/** How long each chart's Recharts lags behind a run starting or stopping (see useRechartsRows). */
+const LAG_MS: Record<NetworkId, number> = { a: 0, b: 40 };
 
 export function LossChart({ network, title, data, epochs, yDomain, placeholder, training }: LossChartProps) {
   const series = SERIES[network];
-  const fixedRows = useFixedRows(training, HAND_OVER_MS[network]);
+  const recharts = useRechartsRows(data, epochs, training, LAG_MS[network]);
   // Props Recharts compares by identity: new objects each frame would make it recompute its axes.
   const [y0, y1] = yDomain;
   const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
-  const frame = useMemo(() => axisRows<LossRow>(epochs), [epochs]);
   const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
   const tooltip = useMemo(() => (
     <Tooltip content={(props) => <LossTooltip {...props} series={series} />} isAnimationActive={false}
@@ -88,14 +87,14 @@ export function LossChart({ network, title, data, epochs, yDomain, placeholder, 
         </span>
       </figcaption>
       <div className="plot">
-        <LineChart responsive style={PLOT_STYLE} data={fixedRows ? frame : (data as LossRow[])} margin={CHART_MARGIN}>
+        <LineChart responsive style={PLOT_STYLE} data={recharts.rows} margin={CHART_MARGIN}>
           {GRID}
           <XAxis dataKey={EPOCH} {...xAxis} />
           <YAxis {...yAxis} />
           {tooltip}
           <OverfitLayer network={network} data={data} bands={bands} lowest={lowest} epochs={epochs} />
           <LossLines data={data} lines={LINES[network]} />
-          {!fixedRows && TOOLTIP_LINES[network]}
+          {recharts.hasData && TOOLTIP_LINES[network]}
         </LineChart>
         {data.length === 0 && <p className="plot-placeholder">{placeholder}</p>}
       </div>

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PairPoint } from '../state/curves';
 import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, lineStyle, type SeriesKey } from './chartStyle';
-import { axisRows, LossLines, useFixedRows, type LineSpec } from './lossLayers';
+import { LossLines, useRechartsRows, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: PairPoint) => p.epoch;
 const A_TRAIN = (p: PairPoint) => p.aTrain;
@@ -35,8 +35,8 @@ export interface OverlayChartProps {
 }
 
 export function OverlayChart({ data, epochs, yDomain, names, training }: OverlayChartProps) {
-  // Its data reaches Recharts after the two network charts' (see useFixedRows).
-  const fixedRows = useFixedRows(training, 80);
+  // Lags behind the two network charts (see useRechartsRows).
+  const recharts = useRechartsRows(data, epochs, training, 80);
   const series: SeriesKey[] = useMemo(() => [
     { network: 'a', split: 'test', label: `${names.a}: test` },
     { network: 'b', split: 'test', label: `${names.b}: test` },
@@ -46,7 +46,6 @@ export function OverlayChart({ data, epochs, yDomain, names, training }: Overlay
   // Props Recharts compares by identity: new objects each frame would make it recompute (LossChart).
   const [y0, y1] = yDomain;
   const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
-  const frame = useMemo(() => axisRows<PairPoint>(epochs), [epochs]);
   const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
   const fixed = useMemo(() => ({
     grid: <CartesianGrid stroke="var(--grid)" vertical={false} />,
@@ -73,13 +72,13 @@ export function OverlayChart({ data, epochs, yDomain, names, training }: Overlay
         </span>
       </figcaption>
       <div className="plot plot-overlay">
-        <LineChart responsive style={PLOT_STYLE} data={fixedRows ? frame : (data as PairPoint[])} margin={CHART_MARGIN}>
+        <LineChart responsive style={PLOT_STYLE} data={recharts.rows} margin={CHART_MARGIN}>
           {fixed.grid}
           <XAxis dataKey={EPOCH} {...xAxis} />
           <YAxis {...yAxis} />
           {fixed.tooltip}
           <LossLines data={data} lines={LINES} />
-          {!fixedRows && fixed.lines}
+          {recharts.hasData && fixed.lines}
         </LineChart>
       </div>
     </figure>

@@ -8,7 +8,7 @@
  * exposes its scales as hooks): Recharts' Area and Reference components would add ~5 KB gzip to
  * the first load for three polygons and a line.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { NetworkId } from '../engine/model';
 import type { LossRow, Range } from '../state/bands';
@@ -161,27 +161,36 @@ export function LossLines<T extends { readonly epoch: number }>({ data, lines }:
   );
 }
 
+/** Every array axisRows made: not a run's data. */
+const AXIS_ROWS = new WeakSet<object>();
+
 /**
- * Recharts' data while the run trains: just the ends of the x axis, the same rows every frame, so
- * it draws the axes and scales once (with no rows it would draw no x axis) and LossLines the rest.
+ * Recharts' rows while the run trains (or has no epochs yet): just the ends of the x axis, the same
+ * rows every frame, so it draws the axes and scales once (with no rows it would draw no x axis)
+ * and LossLines the curves.
  */
-export function axisRows<T extends { readonly epoch: number }>(epochs: number): T[] {
-  return [{ epoch: 0 }, { epoch: Math.max(epochs, 1) }] as unknown as T[];
+function axisRows<T extends { readonly epoch: number }>(epochs: number): T[] {
+  const rows = [{ epoch: 0 }, { epoch: Math.max(epochs, 1) }] as unknown as T[];
+  AXIS_ROWS.add(rows);
+  return rows;
 }
 
 /**
- * Whether a chart keeps its data from Recharts (true): while the run trains, and until
- * `handOverMs` after it stops. Each chart waits a different time, so the three Recharts renders
- * (~20 ms each here) fall in separate tasks rather than one long one.
+ * The rows a chart gives Recharts: the fixed `axisRows` while the run trains or has no epochs
+ * (they never change, so neither does Recharts), the run's data once it stops. A change reaches
+ * Recharts `lagMs` after it happens, and each chart lags by a different time, so their Recharts
+ * renders (~20 ms each here) fall in separate tasks when a run starts or ends, not in one.
+ * Meanwhile LossLines draws the data as it is.
  */
-export function useFixedRows(training: boolean, handOverMs: number): boolean {
-  const [handedOver, setHandedOver] = useState(!training);
-  // Derived state, reset while rendering (React's pattern for state that follows a prop).
-  if (training && handedOver) setHandedOver(false);
+export function useRechartsRows<T extends { readonly epoch: number }>(data: readonly T[], epochs: number, training: boolean,
+  lagMs: number): { rows: T[]; hasData: boolean } {
+  const frame = useMemo(() => axisRows<T>(epochs), [epochs]);
+  const target = training || data.length === 0 ? frame : (data as T[]);
+  const [shown, setShown] = useState(target);
   useEffect(() => {
-    if (training) return;
-    const id = setTimeout(() => setHandedOver(true), handOverMs);
+    if (shown === target) return;
+    const id = setTimeout(() => setShown(target), lagMs);
     return () => clearTimeout(id);
-  }, [training, handOverMs]);
-  return training || !handedOver;
+  }, [target, shown, lagMs]);
+  return { rows: shown, hasData: !AXIS_ROWS.has(shown) };
 }

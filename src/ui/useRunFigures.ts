@@ -2,7 +2,7 @@
  * The run's records turned into what the charts and the results panel draw, recomputed only when
  * the records change (once per animation frame at most while training).
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { NetworkId } from '../engine/model';
 import { lossRows, type LossRow } from '../state/bands';
 import {
@@ -33,11 +33,18 @@ export function useRunFigures({ records, info, final }: Pick<RunView, 'records' 
     () => ({ a: lossRows(records, indices.a), b: lossRows(records, indices.b) }),
     [records, indices],
   );
+  // Between runs (no epochs yet) the y axis keeps the last run's range rather than jumping to
+  // [0, 1] and back: a run with the same settings then starts on the axes it ends on.
+  const domain = useMemo(() => sharedLossDomain([curves.a, curves.b]), [curves]);
+  const empty = curves.a.length === 0 && curves.b.length === 0;
+  const [kept, setKept] = useState(domain);
+  if (!empty && (kept[0] !== domain[0] || kept[1] !== domain[1])) setKept(domain);
+  const yDomain = empty ? kept : domain;
   return useMemo(
     () => ({
       curves,
       pair: pairCurve(curves.a, curves.b),
-      yDomain: sharedLossDomain([curves.a, curves.b]),
+      yDomain,
       final: {
         a: final ? finalAccuracy(final, indices.a) : null,
         b: final ? finalAccuracy(final, indices.b) : null,
@@ -45,6 +52,6 @@ export function useRunFigures({ records, info, final }: Pick<RunView, 'records' 
       latest: { a: latestAccuracy(records, indices.a), b: latestAccuracy(records, indices.b) },
       comparison: compareSeeds(members ?? [], final, records),
     }),
-    [curves, final, records, indices, members],
+    [curves, yDomain, final, records, indices, members],
   );
 }
