@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { firstRunSettled } from './ui/useTrainer';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -12,10 +13,13 @@ createRoot(root).render(
 );
 
 // Offline use: production only, since a service worker caching the dev server's modules would serve
-// stale code across edits. After the load event, so that caching every asset never competes with
-// the first paint.
+// stale code across edits. After the load event and the first run (or 10 s), so that caching every
+// asset (~840 kB) competes with neither the first paint nor the first curves (it cost the first
+// epoch ~0.25 s on a first visit here, docs/performance.md).
 if (import.meta.env.PROD) {
   window.addEventListener('load', () => {
-    void import('./offline/register').then((m) => m.registerServiceWorker());
+    void Promise.race([firstRunSettled, new Promise((resolve) => setTimeout(resolve, 10_000))])
+      .then(() => import('./offline/register'))
+      .then((m) => m.registerServiceWorker());
   });
 }

@@ -22,6 +22,13 @@ export type Trainer = TrainerState & TrainerCommands;
 // Vite bundles the worker from this exact `new Worker(new URL(...))` form.
 const spawnWorker = (): Worker => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
 
+let firstRunOver: () => void = () => undefined;
+/**
+ * Resolves once the page's first run has ended (or, on a page that opens idle, at once): what
+ * can wait for the first run (the offline cache's downloads) waits for this.
+ */
+export const firstRunSettled = new Promise<void>((resolve) => (firstRunOver = resolve));
+
 /**
  * Training state and commands for these settings. Changing the settings restarts a run that is
  * under way; `settings.autostart` (read once, at mount) starts training at once.
@@ -45,6 +52,11 @@ export function useTrainer(settings: Settings): Trainer {
   useEffect(() => {
     client.current?.configure(settings);
   }, [settings]);
+
+  const waitsForRun = initial.autostart && (state.status === 'idle' || state.status === 'training');
+  useEffect(() => {
+    if (!waitsForRun) firstRunOver();
+  }, [waitsForRun]);
 
   // Pace is a view setting: the client passes it to the worker without restarting the run.
   useEffect(() => {
