@@ -8,7 +8,7 @@
  * exposes its scales as hooks): Recharts' Area and Reference components would add ~5 KB gzip to
  * the first load for three polygons and a line.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { NetworkId } from '../engine/model';
 import type { LossRow, Range } from '../state/bands';
@@ -55,43 +55,60 @@ export interface OverfitLayerProps {
   readonly epochs: number;
 }
 
-/** The shaded gap, the bands and the lowest-test-loss marker, clipped to the plot. */
-export function OverfitLayer({ network, data, bands, lowest, epochs }: OverfitLayerProps) {
+type PlotArea = NonNullable<ReturnType<typeof usePlotArea>>;
+
+/**
+ * A layer drawn through the chart's own scales (Recharts 3 exposes them as hooks), clipped to its
+ * plot area; nothing until Recharts has laid them out.
+ */
+function PlotLayer({ className, draw }: { className: string; draw: (x: Scale, y: Scale, plot: PlotArea) => ReactNode }) {
   const clip = useId();
   const x = useXAxisScale();
   const y = useYAxisScale();
   const plot = usePlotArea();
-  if (!x || !y || !plot || data.length === 0) return null;
-  const color = NETWORK_STROKE[network].color;
-  const lx = lowest ? x(lowest.epoch) : undefined;
-  const ly = lowest ? y(lowest.testLoss) : undefined;
-  // The label goes on whichever side of the marker has room.
-  const left = lowest !== null && lowest.epoch > epochs * 0.55;
+  if (!x || !y || !plot) return null;
   return (
-    <g className="overfit-layer" pointerEvents="none">
+    <g className={className} pointerEvents="none">
       <clipPath id={clip}>
         <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
       </clipPath>
-      <g clipPath={`url(#${clip})`}>
-        <path d={rangePath(data, (r) => r.gap, x, y)} fill={FILL.gap.color} fillOpacity={FILL.gap.opacity} />
-        {bands && (
-          <>
-            <path d={rangePath(data, (r) => r.trainBand, x, y)} fill={color} fillOpacity={FILL.band.opacity * 0.6} />
-            <path d={rangePath(data, (r) => r.testBand, x, y)} fill={color} fillOpacity={FILL.band.opacity} />
-          </>
-        )}
-        {lx !== undefined && ly !== undefined && (
-          <>
-            <line x1={lx} x2={lx} y1={plot.y} y2={plot.y + plot.height} stroke="var(--muted)" strokeDasharray="2 3" />
-            <circle cx={lx} cy={ly} r={4.5} fill={color} stroke="var(--surface)" strokeWidth={1.5} />
-            <text x={lx + (left ? -5 : 5)} y={plot.y + 12} textAnchor={left ? 'end' : 'start'} fontSize={12}
-              fill="var(--text)" className="lowest-label">
-              lowest test loss, epoch {lowest?.epoch}
-            </text>
-          </>
-        )}
-      </g>
+      <g clipPath={`url(#${clip})`}>{draw(x, y, plot)}</g>
     </g>
+  );
+}
+
+/** The shaded gap, the bands and the lowest-test-loss marker, clipped to the plot. */
+export function OverfitLayer({ network, data, bands, lowest, epochs }: OverfitLayerProps) {
+  if (data.length === 0) return null;
+  const color = NETWORK_STROKE[network].color;
+  // The label goes on whichever side of the marker has room.
+  const left = lowest !== null && lowest.epoch > epochs * 0.55;
+  return (
+    <PlotLayer className="overfit-layer" draw={(x, y, plot) => {
+      const lx = lowest ? x(lowest.epoch) : undefined;
+      const ly = lowest ? y(lowest.testLoss) : undefined;
+      return (
+        <>
+          <path d={rangePath(data, (r) => r.gap, x, y)} fill={FILL.gap.color} fillOpacity={FILL.gap.opacity} />
+          {bands && (
+            <>
+              <path d={rangePath(data, (r) => r.trainBand, x, y)} fill={color} fillOpacity={FILL.band.opacity * 0.6} />
+              <path d={rangePath(data, (r) => r.testBand, x, y)} fill={color} fillOpacity={FILL.band.opacity} />
+            </>
+          )}
+          {lx !== undefined && ly !== undefined && (
+            <>
+              <line x1={lx} x2={lx} y1={plot.y} y2={plot.y + plot.height} stroke="var(--muted)" strokeDasharray="2 3" />
+              <circle cx={lx} cy={ly} r={4.5} fill={color} stroke="var(--surface)" strokeWidth={1.5} />
+              <text x={lx + (left ? -5 : 5)} y={plot.y + 12} textAnchor={left ? 'end' : 'start'} fontSize={12}
+                fill="var(--text)" className="lowest-label">
+                lowest test loss, epoch {lowest?.epoch}
+              </text>
+            </>
+          )}
+        </>
+      );
+    }} />
   );
 }
 
@@ -138,26 +155,15 @@ function linePath<T>(rows: readonly T[], epoch: (row: T) => number, value: (row:
  * for its tooltip and hover dots, through <Line>s it does not stroke (chartStyle's lineStyle).
  */
 export function LossLines<T extends { readonly epoch: number }>({ data, lines }: { data: readonly T[]; lines: readonly LineSpec<T>[] }) {
-  const clip = useId();
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const plot = usePlotArea();
-  if (!x || !y || !plot || data.length === 0) return null;
+  if (data.length === 0) return null;
   const epoch = (r: T) => r.epoch;
   return (
-    <g className="loss-lines" pointerEvents="none">
-      <clipPath id={clip}>
-        <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
-      </clipPath>
-      <g clipPath={`url(#${clip})`}>
-        {lines.map((l) => (
-          <path key={l.key} className="loss-line" data-network={l.network} data-split={l.split}
-            d={linePath(data, epoch, l.value, x, y)} fill="none" stroke={NETWORK_STROKE[l.network].color}
-            strokeDasharray={NETWORK_STROKE[l.network].dash} strokeWidth={SPLIT_STROKE[l.split].width}
-            strokeOpacity={SPLIT_STROKE[l.split].opacity} />
-        ))}
-      </g>
-    </g>
+    <PlotLayer className="loss-lines" draw={(x, y) => lines.map((l) => (
+      <path key={l.key} className="loss-line" data-network={l.network} data-split={l.split}
+        d={linePath(data, epoch, l.value, x, y)} fill="none" stroke={NETWORK_STROKE[l.network].color}
+        strokeDasharray={NETWORK_STROKE[l.network].dash} strokeWidth={SPLIT_STROKE[l.split].width}
+        strokeOpacity={SPLIT_STROKE[l.split].opacity} />
+    ))} />
   );
 }
 
