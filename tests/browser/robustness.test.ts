@@ -64,7 +64,8 @@ const nested = (prelude: string) => `{ const Native = self.Worker; const prelude
 
 /**
  * Serve the app's worker script with `prelude` in front of it, and of the workers it starts (the
- * first `times` requests only).
+ * first `times` requests only). `no-store`: a later page of the same browser must fetch the script
+ * again (through its own route), not reuse this one's copy with this test's prelude.
  */
 async function prependToWorker(page: Page, prelude: string, times = Infinity): Promise<void> {
   let left = times;
@@ -72,7 +73,10 @@ async function prependToWorker(page: Page, prelude: string, times = Infinity): P
     if (left <= 0) return route.continue();
     left -= 1;
     const response = await route.fetch();
-    await route.fulfill({ response, body: `${prelude}\n${nested(prelude)}\n${await response.text()}` });
+    await route.fulfill({
+      response, body: `${prelude}\n${nested(prelude)}\n${await response.text()}`,
+      headers: { ...response.headers(), 'cache-control': 'no-store' },
+    });
   });
 }
 
@@ -195,7 +199,12 @@ describe('a crashed worker', () => {
     const { page, errors } = await open(faulty);
     await prependToWorker(page, CRASH_AFTER_FIRST_EPOCHS, 1);
     await page.goto(`${baseUrl}/?autostart=1`);
-    await waitForText(page, 'status', 'error', 60_000);
+    await waitForText(page, 'status', 'error', 60_000).catch(async (e: unknown) => {
+      // Say what the page saw instead (it failed this way once in CI, not reproduced since).
+      const seen = await readTap(page);
+      throw new Error(`no crash reported (${String(e)}): status ${await testText(page, 'status')}, ` +
+        `${seen.workers.length} worker(s), messages ${seen.log.map((m) => `${m.dir}:${m.msg.type}`).join(' ')}`);
+    });
     expect(await page.getByTestId('run-error').textContent()).toMatch(/The training worker stopped \(.*simulated crash.*\) and has been restarted\. Press Train to run again\./);
     const tap = await readTap(page);
     expect(tap.workers.map((w) => w.terminated)).toEqual([true, false]);
