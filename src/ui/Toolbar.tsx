@@ -3,14 +3,14 @@
  * backend it runs on (with the reason it was picked).
  */
 import type { RunStatus } from '../state/run';
-import type { BackendInfo } from './trainerClient';
+import type { BackendPick } from '../worker/protocol';
 import type { TrainerCommands } from './useTrainer';
 
 export interface ToolbarProps {
   readonly status: RunStatus;
   readonly epoch: number;
   readonly epochs: number;
-  readonly backend: BackendInfo | null;
+  readonly backend: BackendPick | null;
   readonly trainMs: number | null;
   readonly commands: TrainerCommands;
 }

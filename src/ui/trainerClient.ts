@@ -9,16 +9,11 @@
 import type { Settings } from '../state/schema';
 import { experimentKey as runKey } from '../state/query';
 import { IDLE_RUN, STARTED_RUN, applyMessage, belongsTo, isRunMessage, type RunView } from '../state/run';
-import type { BackendName, FromWorker, ToWorker } from '../worker/protocol';
-
-export interface BackendInfo {
-  readonly name: BackendName;
-  readonly reason: string;
-}
+import type { BackendPick, FromWorker, ToWorker } from '../worker/protocol';
 
 export interface TrainerState extends RunView {
   /** The backend the worker trains on, once it has said. */
-  readonly backend: BackendInfo | null;
+  readonly backend: BackendPick | null;
 }
 
 export const INITIAL_STATE: TrainerState = { ...IDLE_RUN, backend: null };
@@ -34,7 +29,7 @@ export class TrainerClient {
   private worker: Worker | null = null;
   private runId = 0;
   private run: RunView = IDLE_RUN;
-  private backend: BackendInfo | null = null;
+  private backend: BackendPick | null = null;
   private settings: Settings;
   private key: string;
   /** Epochs per second the worker trains at (0 = full speed); sent again to a restarted worker. */

@@ -10,15 +10,9 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice } from '../state/schema';
-import type { BackendName } from './protocol';
+import type { BackendName, BackendPick } from './protocol';
 import { NOTEBOOK_SHAPES, timeProducts } from './products';
 import { probeWebGL, type WebGLProbe } from './webglProbe';
-
-export interface BackendPick {
-  readonly name: BackendName;
-  /** One line for the UI: why this backend runs here. */
-  readonly reason: string;
-}
 
 const once = <T>(f: () => Promise<T>): (() => Promise<T>) => {
   let p: Promise<T> | null = null;

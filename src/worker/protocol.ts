@@ -14,6 +14,12 @@ import type { Member } from '../engine/model';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
+/** A backend and why it runs (the UI shows the reason); what a 'backend' message carries. */
+export interface BackendPick {
+  readonly name: BackendName;
+  readonly reason: string;
+}
+
 /** How a prepared run starts: trains to the end, trains one epoch, or waits at epoch 0 (null). */
 export type StartMode = 'play' | 'step' | null;
 
@@ -57,7 +63,7 @@ export interface RunInfo {
 
 /** What the worker tells the UI. */
 export type FromWorker =
-  | { readonly type: 'backend'; readonly name: BackendName; readonly reason: string }
+  | ({ readonly type: 'backend' } & BackendPick)
   | { readonly type: 'ready'; readonly runId: number; readonly info: RunInfo }
   | { readonly type: 'epochs'; readonly runId: number; readonly records: EpochRecord[] }
   | { readonly type: 'paused'; readonly runId: number; readonly epoch: number }

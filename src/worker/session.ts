@@ -13,14 +13,8 @@ import { Trainer } from '../engine/trainer';
 import { planeView, takeSnapshot, type PlaneView } from '../engine/snapshot';
 import type { PreparedData } from '../data/fromSettings';
 import type { BackendChoice, Settings } from '../state/schema';
-import { assertNever, type BackendName, type FromWorker, type RunInfo, type StartMode, type ToWorker } from './protocol';
+import { assertNever, type BackendName, type BackendPick, type FromWorker, type RunInfo, type StartMode, type ToWorker } from './protocol';
 import type { WebGLProbe } from './webglProbe';
-
-/** A backend and why it runs (the UI shows the reason). */
-export interface BackendPick {
-  readonly name: BackendName;
-  readonly reason: string;
-}
 
 export interface SessionHost {
   post(msg: FromWorker): void;
