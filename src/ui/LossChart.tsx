@@ -8,7 +8,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { NetworkId } from '../engine/model';
 import { lowestTestLoss, type LossRow } from '../state/bands';
 import type { LossPoint } from '../state/curves';
-import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, NETWORK_STROKE, SPLIT_STROKE, lineStyle, type SeriesKey } from './chartStyle';
+import { CHART_MARGIN, LineSwatch, LossTooltip, NETWORK_STROKE, PLOT_STYLE, SPLIT_STROKE, lineStyle, useLossAxes, type SeriesKey } from './chartStyle';
 import { FILL, FillSwatch, LossLines, OverfitLayer, useRechartsRows, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: LossPoint) => p.epoch;
@@ -26,7 +26,6 @@ const LINES: Record<NetworkId, LineSpec<LossRow>[]> = {
   b: [{ key: 'train', network: 'b', split: 'train', value: TRAIN_LOSS }, { key: 'test', network: 'b', split: 'test', value: TEST_LOSS }],
 };
 
-const PLOT_STYLE = { width: '100%', height: '100%' };
 const GRID = <CartesianGrid stroke="var(--grid)" vertical={false} />;
 /** Unstroked lines that give Recharts' tooltip its values once the run stops (see lineStyle). */
 const TOOLTIP_LINES: Record<NetworkId, ReactNode> = {
@@ -56,10 +55,7 @@ const LAG_MS: Record<NetworkId, number> = { a: 0, b: 40 };
 export function LossChart({ network, title, data, epochs, yDomain, placeholder, training }: LossChartProps) {
   const series = SERIES[network];
   const recharts = useRechartsRows(data, epochs, training, LAG_MS[network]);
-  // Props Recharts compares by identity: new objects each frame would make it recompute its axes.
-  const [y0, y1] = yDomain;
-  const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
-  const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
+  const axes = useLossAxes(epochs, yDomain);
   const tooltip = useMemo(() => (
     <Tooltip content={(props) => <LossTooltip {...props} series={series} />} isAnimationActive={false}
       cursor={{ stroke: 'var(--axis)' }} />
@@ -89,8 +85,8 @@ export function LossChart({ network, title, data, epochs, yDomain, placeholder, 
       <div className="plot">
         <LineChart responsive style={PLOT_STYLE} data={recharts.rows} margin={CHART_MARGIN}>
           {GRID}
-          <XAxis dataKey={EPOCH} {...xAxis} />
-          <YAxis {...yAxis} />
+          <XAxis dataKey={EPOCH} {...axes.x} />
+          <YAxis {...axes.y} />
           {tooltip}
           <OverfitLayer network={network} data={data} bands={bands} lowest={lowest} epochs={epochs} />
           <LossLines data={data} lines={LINES[network]} />

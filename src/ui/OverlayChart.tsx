@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PairPoint } from '../state/curves';
-import { CHART_MARGIN, epochAxis, lossAxis, LineSwatch, LossTooltip, lineStyle, type SeriesKey } from './chartStyle';
+import { CHART_MARGIN, LineSwatch, LossTooltip, PLOT_STYLE, lineStyle, useLossAxes, type SeriesKey } from './chartStyle';
 import { LossLines, useRechartsRows, type LineSpec } from './lossLayers';
 
 const EPOCH = (p: PairPoint) => p.epoch;
@@ -22,7 +22,6 @@ const LINES: LineSpec<PairPoint>[] = [
   { key: 'aTest', network: 'a', split: 'test', value: A_TEST },
   { key: 'bTest', network: 'b', split: 'test', value: B_TEST },
 ];
-const PLOT_STYLE = { width: '100%', height: '100%' };
 
 export interface OverlayChartProps {
   readonly data: readonly PairPoint[];
@@ -43,10 +42,7 @@ export function OverlayChart({ data, epochs, yDomain, names, training }: Overlay
     { network: 'a', split: 'train', label: `${names.a}: train` },
     { network: 'b', split: 'train', label: `${names.b}: train` },
   ], [names.a, names.b]);
-  // Props Recharts compares by identity: new objects each frame would make it recompute (LossChart).
-  const [y0, y1] = yDomain;
-  const xAxis = useMemo(() => epochAxis(epochs), [epochs]);
-  const yAxis = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
+  const axes = useLossAxes(epochs, yDomain);
   const fixed = useMemo(() => ({
     grid: <CartesianGrid stroke="var(--grid)" vertical={false} />,
     tooltip: <Tooltip content={(props) => <LossTooltip {...props} series={series} />} isAnimationActive={false}
@@ -74,8 +70,8 @@ export function OverlayChart({ data, epochs, yDomain, names, training }: Overlay
       <div className="plot plot-overlay">
         <LineChart responsive style={PLOT_STYLE} data={recharts.rows} margin={CHART_MARGIN}>
           {fixed.grid}
-          <XAxis dataKey={EPOCH} {...xAxis} />
-          <YAxis {...yAxis} />
+          <XAxis dataKey={EPOCH} {...axes.x} />
+          <YAxis {...axes.y} />
           {fixed.tooltip}
           <LossLines data={data} lines={LINES} />
           {recharts.hasData && fixed.lines}

@@ -6,6 +6,7 @@
  *   weight          = which split (test: thick, train: thin and lighter).
  * Colours are CSS variables, so the light and dark themes each pick their own shade.
  */
+import { useMemo } from 'react';
 import type { TooltipContentProps } from 'recharts';
 import type { NetworkId } from '../engine/model';
 import { formatLoss } from './labels';
@@ -83,6 +84,19 @@ export function LossTooltip({ active, payload, label, series }: TooltipContentPr
 
 const AXIS_TICK = { fontSize: 12, fill: 'var(--muted)' };
 export const CHART_MARGIN = { top: 8, right: 14, bottom: 18, left: 0 };
+/** A chart fills its plot box. */
+export const PLOT_STYLE = { width: '100%', height: '100%' };
+
+/**
+ * Both axes' props, the same objects while `epochs` and the domain stay: Recharts compares props by
+ * identity, and new objects every frame would make it recompute its axes.
+ */
+export function useLossAxes(epochs: number, domain: readonly [number, number]) {
+  const [y0, y1] = domain;
+  const x = useMemo(() => epochAxis(epochs), [epochs]);
+  const y = useMemo(() => lossAxis([y0, y1]), [y0, y1]);
+  return { x, y };
+}
 
 /** Ticks at 0 and clean steps (1, 2 or 5 × 10^k) up to the last epoch. */
 export function epochTicks(epochs: number): number[] {
